@@ -21,7 +21,7 @@
 //! `history` all read it, so the wording shown and the timeline never disagree.
 
 use crate::model::{
-    Act, ActVersion, AmendAction, Amendment, DatedBy, DaySetBy, EditionRef, EffectiveRule,
+    Act, ActVersion, AmendAction, Amendment, DatedBy, DaySetBy, EditionRef, EffectiveRule, Lang,
     LaterChange, Status, TimeLimit, TimeState, Unit, UnitStatus,
 };
 use chrono::NaiveDate;
@@ -836,6 +836,26 @@ pub(crate) fn lapsing(act: &Act) -> Vec<&str> {
         })
         .map(|t| t.eid.as_str())
         .collect()
+}
+
+/// The language of the other text the reading behind a unit's `state` was read from
+/// ([`crate::model::UnitTime::read_from`]): the reading of the state's kind on unit `eid` or
+/// the nearest unit containing it (as the rule takes it), when the act's twin gave it. `None`
+/// when this text's own words gave it, or no reading of a unit did.
+pub(crate) fn state_read_from(act: &Act, eid: &str, state: &TimeState) -> Option<Lang> {
+    let of_kind = |limit: &TimeLimit| match state {
+        TimeState::NotYetInForce { .. } | TimeState::AwaitingOtherAct { .. } => {
+            matches!(limit, TimeLimit::Commences { .. })
+        }
+        TimeState::Expired { .. } => matches!(limit, TimeLimit::Expires { .. }),
+        TimeState::Suspended { .. } => matches!(limit, TimeLimit::Suspended { .. }),
+        _ => false,
+    };
+    act.unit_times
+        .iter()
+        .filter(|t| of_kind(&t.limit) && (t.eid.is_empty() || contains(&t.eid, eid)))
+        .max_by_key(|t| t.eid.len())
+        .and_then(|t| t.read_from)
 }
 
 /// Whether unit `eid` is one of the `lapsing` eids ([`lapsing`]) or inside one.

@@ -53,6 +53,12 @@ pub struct UnitAnswer {
     /// (`29.04.2023 бастап алып тасталған`, `действует на 25.04.2023`): what a reader of that
     /// column is told when no wording, or a deletion, is shown.
     pub state_text: String,
+    /// The language of the act's other text that `state` was read from, when this text's
+    /// own words give the unit no such time and its twin's do (the commencement, expiry or
+    /// suspension of the unit, or of a unit containing it, that the other text's reader read):
+    /// the twins share one reading, and a reader is told which text it rests on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_from: Option<Lang>,
     /// The edition the wording comes from, with the dates it was in force.
     pub edition: Option<EditionRef>,
     /// The date asked for (`None`: today's law).
@@ -264,6 +270,7 @@ impl UnitAnswer {
             })
             .collect();
         let state_text = state.describe(as_of, Some(act.lang));
+        let read_from = crate::amend::time::state_read_from(act, &view.unit.eid, &state);
         let (previous, next) = neighbours(act, &unit.eid, unit.kind);
         UnitAnswer {
             lang: act.lang,
@@ -291,6 +298,7 @@ impl UnitAnswer {
             version,
             state,
             state_text,
+            read_from,
             edition,
             as_of,
             amendments,

@@ -238,13 +238,18 @@ fn the_act_read_today_marks_its_expired_paragraphs() {
 const COMPENSATION: &str = "law-2018-01-10-131-vi";
 const TEACHER: &str = "law-2019-12-27-293-vi";
 
+/// One language's answer of the library for a unit on a day: (`ACT#EID`, the date, the
+/// language, (its state, its `read_from`), its text).
+type LibraryAnswer<'a> = (String, &'a str, &'a str, (Value, Value), String);
+
 /// One reading for both languages, through `/v1` and MCP `at_date` as through the library:
 /// 117701's article 4, subparagraph 1), not in force on 01.01.2019, from 01.07.2020 (its
 /// article 13 read in the Kazakh text), and article 10, paragraph 2, not on 01.06.2018, from
 /// 01.07.2018 (read in the Russian); 137894's article 8, paragraph 3, subparagraph 2) on
 /// 01.06.2020 suspended until 01.09.2021 in Russian (its article 20 read in the Kazakh text),
-/// the Kazakh giving the wording article 20 sets for the period, in force. The answers carry
-/// no word of which language a reading came from.
+/// the Kazakh giving the wording article 20 sets for the period, in force. Each answer whose
+/// state rests on the other text's reading names that text's language (`read_from`): 117701's
+/// subparagraph in Russian and paragraph in Kazakh, 137894's suspension in Russian.
 #[test]
 fn twins_share_the_clocks_readings_over_http_and_mcp() {
     let (dir, index) = crate::common::index_of_eval_acts(&[
@@ -255,40 +260,46 @@ fn twins_share_the_clocks_readings_over_http_and_mcp() {
     let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
     let not_yet =
         |from: &str| json!({"kind": "not_yet_in_force", "adopted": "2018-01-10", "from": from});
-    // (act, unit, date, the Kazakh state, the Russian state)
+    // (act, unit, date, the Kazakh state and the language it was read from, the Russian's)
     let readings = [
         (
             COMPENSATION,
             "art_4__subpara_1",
             "2019-01-01",
-            not_yet("2020-07-01"),
-            not_yet("2020-07-01"),
+            (not_yet("2020-07-01"), Value::Null),
+            (not_yet("2020-07-01"), json!("kk")),
         ),
         (
             COMPENSATION,
             "art_10__para_2",
             "2018-06-01",
-            not_yet("2018-07-01"),
-            not_yet("2018-07-01"),
+            (not_yet("2018-07-01"), json!("ru")),
+            (not_yet("2018-07-01"), Value::Null),
         ),
         (
             TEACHER,
             "art_8__para_3__subpara_2",
             "2020-06-01",
-            json!({"kind": "in_force"}),
-            json!({"kind": "suspended", "until": "2021-09-01"}),
+            (json!({"kind": "in_force"}), Value::Null),
+            (
+                json!({"kind": "suspended", "until": "2021-09-01"}),
+                json!("kk"),
+            ),
         ),
     ];
-    // The library's answers: (target, date, language, state, text).
-    let mut library: Vec<(String, &str, &str, Value, String)> = Vec::new();
+    let mut library: Vec<LibraryAnswer> = Vec::new();
     for (act, eid, on, kk, ru) in &readings {
-        for (lang, code, state) in [(zanlex::Lang::Kk, "kk", kk), (zanlex::Lang::Ru, "ru", ru)] {
+        for (lang, code, (state, from)) in
+            [(zanlex::Lang::Kk, "kk", kk), (zanlex::Lang::Ru, "ru", ru)]
+        {
             let a = index
                 .unit_answer(act, eid, Some(lang), Some(day(on)))
                 .expect("the unit");
             let got = serde_json::to_value(&a.state).expect("JSON");
             assert_eq!(&got, state, "{act}#{eid} {code} on {on}");
-            library.push((format!("{act}#{eid}"), on, code, got, a.text));
+            let got_from = serde_json::to_value(a.read_from).expect("JSON");
+            assert_eq!(&got_from, from, "{act}#{eid} {code} on {on}");
+            library.push((format!("{act}#{eid}"), on, code, (got, got_from), a.text));
         }
     }
     assert!(
@@ -300,22 +311,24 @@ fn twins_share_the_clocks_readings_over_http_and_mcp() {
     );
 
     let server = super::serve_api::Server::start(&corpus, &dir.path().join("api-index"), &[]);
-    for (target, on, lang, state, text) in &library {
+    for (target, on, lang, (state, from), text) in &library {
         let (act, eid) = target.split_once('#').expect("ACT#EID");
         let body = super::act_clock::api_get(
             &server,
             &format!("/v1/acts/{act}/units/{eid}?as_of={on}&lang={lang}"),
         );
         assert_eq!(&body["state"], state, "{target} {lang} on {on}");
+        assert_eq!(&body["read_from"], from, "{target} {lang} on {on}");
         assert_eq!(body["text"], *text, "{target} {lang} on {on}");
     }
     drop(server);
     let rt = super::mcp_tools::runtime();
     rt.block_on(async {
         let client = super::mcp_tools::spawn(&corpus, &dir.path().join("index-mcp")).await;
-        for (target, on, lang, state, text) in &library {
+        for (target, on, lang, (state, from), text) in &library {
             let at = super::act_clock::at_date(&client, target, on, Some(lang)).await;
             assert_eq!(&at["state"], state, "{target} {lang} on {on}");
+            assert_eq!(&at["read_from"], from, "{target} {lang} on {on}");
             assert_eq!(at["text"], *text, "{target} {lang} on {on}");
         }
         client.cancel().await.expect("close the session");

@@ -490,13 +490,36 @@ fn mirror_act(code: &str) -> PathBuf {
 }
 
 /// The first `# ` heading of a mirror text: its title.
-fn md_title(path: &Path) -> String {
+pub(super) fn md_title(path: &Path) -> String {
     let text = std::fs::read_to_string(path).expect("text");
     text.lines()
         .find_map(|l| l.strip_prefix("# "))
         .expect("title")
         .trim()
         .to_string()
+}
+
+/// The folder `corpus` of [`texts_of_one_folder_are_paired_by_name_and_none_is_lost`]: the
+/// texts of 143531 (both), 112888 (Russian) and 90315 (Kazakh) named as an export names them,
+/// no `meta.yaml`. Returns the three acts' fixture folders, in that order.
+pub(super) fn one_folder_of_texts(corpus: &Path) -> [PathBuf; 3] {
+    std::fs::create_dir_all(corpus).expect("folder");
+    let acts = [
+        mirror_act("143531"),
+        mirror_act("112888"),
+        mirror_act("90315"),
+    ];
+    let [a, b, c] = &acts;
+    let files = [
+        (a.join("kaz.md"), "A_kaz_2020-05-22_attestatsiia.md"),
+        (a.join("rus.md"), "A_rus_2020-05-22_attestatsiia.md"),
+        (b.join("rus.md"), "B_rus_2017-05-15_stazh.md"),
+        (c.join("kaz.md"), "C_kaz_2015-05-20_soobshcheniia.md"),
+    ];
+    for (from, to) in &files {
+        std::fs::copy(from, corpus.join(to)).expect("copy");
+    }
+    acts
 }
 
 /// One folder, no `meta.yaml`, the texts of three real acts named as an export names them:
@@ -508,19 +531,7 @@ fn md_title(path: &Path) -> String {
 fn texts_of_one_folder_are_paired_by_name_and_none_is_lost() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let corpus = tmp.path().join("flat");
-    std::fs::create_dir_all(&corpus).expect("folder");
-    let a = mirror_act("143531");
-    let b = mirror_act("112888");
-    let c = mirror_act("90315");
-    let files = [
-        (a.join("kaz.md"), "A_kaz_2020-05-22_attestatsiia.md"),
-        (a.join("rus.md"), "A_rus_2020-05-22_attestatsiia.md"),
-        (b.join("rus.md"), "B_rus_2017-05-15_stazh.md"),
-        (c.join("kaz.md"), "C_kaz_2015-05-20_soobshcheniia.md"),
-    ];
-    for (from, to) in &files {
-        std::fs::copy(from, corpus.join(to)).expect("copy");
-    }
+    let [a, b, c] = one_folder_of_texts(&corpus);
     let index = tmp.path().join("index");
     let (c_, i_) = (
         corpus.to_string_lossy().into_owned(),

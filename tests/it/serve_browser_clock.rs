@@ -4,10 +4,14 @@
 //! force on a day counted from its publication, of a provision that stopped applying, of
 //! one suspended and of one whose day another act sets; the act read today marking its
 //! expired paragraphs beside their text, the «Негізі» link there opening the provision it
-//! names, and the act an expiry's words name linked beside the state.
+//! names, and the act an expiry's words name linked beside the state; the language a twin's
+//! shared reading came from, a search's expired hits in the library's order badged as no
+//! longer applying, and the titles of two texts of one folder paired as one act.
 //! The screenshots go to `target/serve-screenshots/` (`clock-*.png`).
 
-use super::serve_browser::{chromium, js, open, runtime, screenshot, wait_true, Served};
+use super::serve_browser::{
+    chromium, interface_language, js, open, runtime, screenshot, wait_true, Served,
+};
 use serde_json::json;
 
 const RESOLUTION: &str = "government-resolution-2023-04-25-326";
@@ -515,6 +519,182 @@ fn the_page_shows_a_wording_given_for_a_period_and_a_paragraph_that_takes_effect
         )
         .await;
         assert_eq!(print, "01.06.2026 күнгі мәтін");
+        let _ = c.close().await;
+    });
+}
+
+/// The clock's corpus (`clock_doors::clock_corpus`) under `dir` with the Law on the
+/// Compensation Fund for Victims (117701, `evals/corpus`), whose twins share the readings each
+/// language's final article gives, and the folder of texts without `meta.yaml`
+/// (`mirror_corpus::one_folder_of_texts`) whose two texts of the order 143531 are one act.
+/// Returns the corpus and 143531's fixture folder.
+fn twins_corpus(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let corpus = super::clock_doors::clock_corpus(dir);
+    let law = "codes/03-laws/2018/0110-o-fonde-kompensatsii-poterpevshim-117701";
+    super::common::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("evals/corpus")
+            .join(law),
+        &corpus.join(law),
+    );
+    let [order, ..] = super::mirror_corpus::one_folder_of_texts(&corpus.join("flat"));
+    (corpus, order)
+}
+
+/// What the twins share and how a search in force today ranks, on the page. 117701's
+/// article 4, subparagraph 1) on 01.01.2019: not yet in force in both columns, from
+/// 01.07.2020, the Russian column saying its day was read from the Kazakh text (article 13,
+/// which the Russian reader misses). A search in force today for «действовал до 2017 года»:
+/// the Law on Legal Acts' two expired paragraphs come after its paragraphs in force, as the
+/// library orders them (`clock_doors::a_search_on_a_day_answers_alike_over_http_and_mcp`),
+/// badged as no longer applying, not in force. The order 143531, two texts of one folder
+/// paired by their names: its page is headed by its own title in each interface language.
+#[test]
+fn the_page_says_which_text_a_shared_reading_came_from_and_ranks_expired_hits_last() {
+    let mut fixture = std::path::PathBuf::new();
+    let Some(served) = Served::start(|dir| {
+        let (corpus, order) = twins_corpus(dir);
+        fixture = order;
+        corpus
+    }) else {
+        return;
+    };
+    let server = &served.server;
+    let kk_title = super::mirror_corpus::md_title(&fixture.join("kaz.md"));
+    let ru_title = super::mirror_corpus::md_title(&fixture.join("rus.md"));
+    assert!(kk_title.starts_with("Қазақстан Республикасы Президенті Әкімшілігінің"));
+    assert!(ru_title.starts_with("Об утверждении Правил и условий проведения аттестации"));
+    // The act whose Kazakh text is 143531's, as `/v1/acts` lists it.
+    let (_, list, _) = super::serve_api::get(server, "/v1/acts?limit=1000");
+    let order = list["acts"]
+        .as_array()
+        .expect("acts")
+        .iter()
+        .find(|a| {
+            a["expressions"]
+                .as_array()
+                .is_some_and(|es| es.iter().any(|e| e["title"] == kk_title.as_str()))
+        })
+        .and_then(|a| a["id"].as_str())
+        .unwrap_or_else(|| panic!("143531 in {list:#}"))
+        .to_string();
+    let query = [("q", "действовал до 2017 года"), ("lang", "ru")];
+    let search = reqwest::Url::parse_with_params(&server.url("/"), &query).expect("url");
+    // The library's order and states, as `/v1/search` gives them (the page's first ten).
+    let api = reqwest::Url::parse_with_params(&server.url("/v1/search"), &query).expect("url");
+    let (_, answer, _) =
+        super::serve_api::get(server, &format!("/v1/search?{}", api.query().unwrap_or("")));
+    let library: Vec<(String, String)> = answer["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .take(10)
+        .map(|h| {
+            (
+                format!(
+                    "/acts/{}/{}",
+                    h["act"]["id"].as_str().unwrap_or(""),
+                    h["unit"]["eid"].as_str().unwrap_or("")
+                ),
+                h["version"]["state"]["kind"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string(),
+            )
+        })
+        .collect();
+    runtime().block_on(async {
+        let c = chromium(&served.webdriver, 1366, 900).await;
+        open(
+            &c,
+            &server.url("/acts/law-2018-01-10-131-vi/art_4__subpara_1?as_of=2019-01-01"),
+            UNIT_LOADED,
+        )
+        .await;
+        screenshot(&c, "clock-twins-read-from").await;
+        assert_eq!(
+            js(&c, BANNERS).await,
+            json!([
+                "10.01.2018 қабылданған, бірақ 01.01.2019 күні әлі қолданысқа енгізілмеген \
+                    (01.07.2020 бастап қолданыста)"
+            ])
+        );
+        assert_eq!(
+            js(
+                &c,
+                "return [...document.querySelectorAll('.column')].map((c) => \
+                 [c.lang, c.querySelector('.state').textContent, \
+                  [...c.querySelectorAll('.state .read-from')].map((r) => r.lang)])",
+            )
+            .await,
+            json!([
+                [
+                    "kk",
+                    "10.01.2018 қабылданған, бірақ 01.01.2019 күні әлі қолданысқа енгізілмеген \
+                     (01.07.2020 бастап қолданыста)",
+                    []
+                ],
+                [
+                    "ru",
+                    "принят 10.01.2018, но на 01.01.2019 ещё не введён в действие (действует с \
+                     01.07.2020) · қазақ тіліндегі мәтіннен оқылды",
+                    ["kk"]
+                ]
+            ])
+        );
+
+        open(
+            &c,
+            search.as_str(),
+            "return document.querySelectorAll('.hit').length > 0",
+        )
+        .await;
+        screenshot(&c, "clock-search-expired-last").await;
+        let hits = js(
+            &c,
+            "return [...document.querySelectorAll('.hit')].map((li) => \
+             [new URL(li.querySelector('a.cite').href).pathname, \
+              li.querySelector('.badge').textContent])",
+        )
+        .await;
+        // The law's paragraphs in force, then its two expired ones (their score halved),
+        // then the other acts' hits, the repealed order last.
+        let at = |act: &str, eid: &str| format!("/acts/{act}/{eid}");
+        let expected = [
+            (at(LEGAL_ACTS, "art_67__para_2"), "in_force", "күшінде"),
+            (at(LEGAL_ACTS, "art_66__subpara_2"), "in_force", "күшінде"),
+            (at(LEGAL_ACTS, "art_66__subpara_1"), "in_force", "күшінде"),
+            (at(LEGAL_ACTS, "art_38__para_3"), "expired", "қолданылмайды"),
+            (at(LEGAL_ACTS, "art_39__para_3"), "expired", "қолданылмайды"),
+            (at(&order, "att_1__annex_2"), "in_force", "күшінде"),
+            (at("law-2018-01-10-131-vi", "art_13"), "in_force", "күшінде"),
+            (at(SUSPENDED, "para_1"), "repealed", "күшін жойған"),
+        ];
+        assert_eq!(
+            library,
+            expected
+                .iter()
+                .map(|(p, kind, _)| (p.clone(), kind.to_string()))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            hits,
+            json!(expected
+                .iter()
+                .map(|(p, _, badge)| json!([p, badge]))
+                .collect::<Vec<_>>()),
+            "{hits:#}"
+        );
+
+        let heading = "return document.querySelector('article.act h1').textContent";
+        let act_page = server.url(&format!("/acts/{order}"));
+        let loaded = "return !!document.querySelector('article.act h1')";
+        open(&c, &act_page, loaded).await;
+        assert_eq!(js(&c, heading).await, json!(kk_title));
+        interface_language(&c, &server.url(""), "ru").await;
+        open(&c, &act_page, loaded).await;
+        assert_eq!(js(&c, heading).await, json!(ru_title));
+        interface_language(&c, &server.url(""), "kk").await;
         let _ = c.close().await;
     });
 }

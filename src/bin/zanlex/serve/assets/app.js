@@ -90,6 +90,8 @@ const T = {
       unknown: "бір күнгі редакциясы корпуста жоқ", notes_only: "ескертпелері өзгерді" },
     repealedBy: "Күшін жойған акт", amendedBy: "Өзгерткен акт", lapsedUnder: "Негізі",
     lapsedBy: "Мерзімін белгілеген акт", givenIn: "Редакцияның негізі",
+    readFrom: { kk: "қазақ тіліндегі мәтіннен оқылды", ru: "орыс тіліндегі мәтіннен оқылды" },
+    expired: "қолданылмайды", suspended: "қолданылуы тоқтатыла тұрған",
     toComeEdition: "Қолданысқа енгізілетін редакция",
     toComeText: (d) => `${d} бастап қолданысқа енгізілетін мәтін, әлі қолданыста емес:`,
     lastText: (d) => d ? `Соңғы редакциясының мәтіні (${d} редакциясы): қолданыста емес.` : "Соңғы редакциясының мәтіні: қолданыста емес.",
@@ -185,6 +187,8 @@ const T = {
       unknown: "редакции на одну из дат нет в корпусе", notes_only: "изменились примечания" },
     repealedBy: "Утратил силу в связи с актом", amendedBy: "Изменён актом", lapsedUnder: "Основание",
     lapsedBy: "Срок действия установлен актом", givenIn: "Основание редакции",
+    readFrom: { kk: "прочитано из текста на казахском языке", ru: "прочитано из текста на русском языке" },
+    expired: "не действует", suspended: "действие приостановлено",
     toComeEdition: "Редакция, вводимая в действие",
     toComeText: (d) => `Текст, вводимый в действие с ${d}, ещё не действует:`,
     lastText: (d) => d ? `Текст последней редакции (редакция ${d}): не действует.` : "Текст последней редакции: не действует.",
@@ -444,10 +448,14 @@ function editionWords(e) {
 // A status as the model writes it: `{"state": "in_force"}`, or already its name.
 const stateOf = (s) => (typeof s === "string" ? s : (s && s.state) || "live");
 
-function badge(actStatus, unitStatus) {
+// The badge of an act's and its unit's status; a unit's `state` on the date (a search hit's)
+// that stopped or paused its application outweighs both: an expired or suspended provision
+// of an act in force is never badged in force.
+function badge(actStatus, unitStatus, state) {
   let key = { in_force: "inForce", repealed: "repealed" }[actStatus] || "unknown";
   if (unitStatus === "pending") key = "pending";
   if (unitStatus === "deleted") key = "deleted";
+  if (state && (state.kind === "expired" || state.kind === "suspended")) key = state.kind;
   return h("span", { class: `badge badge-${key}` }, t(key));
 }
 
@@ -474,6 +482,12 @@ function statusBanner(state, text, lang, by) {
     : null;
   return h("div", { class: `banner banner-${state.kind}`, id: "status-banner", role: "note" },
     h("strong", { class: "state", lang }, text), link);
+}
+
+// Which language's text the state was read from, when it was the other text's (`read_from`):
+// the twins share one reading, and the reader of this column is told it is not its own words.
+function readFromWords(lang) {
+  return lang ? [" · ", h("span", { class: "read-from", lang: ui }, t("readFrom")[lang])] : [];
 }
 
 // The provision of the same act an expired unit applied under (`state.under`), linked: what
@@ -731,7 +745,7 @@ function hitItem(hit, p) {
         t("inArticle")(hit.in_article.map((m) => `«${m.word}»: ${m.units.map(eidWords).join(", ")}`)))
       : null,
     h("p", { class: "meta" },
-      badge(hit.act.status, hit.unit.status), " ",
+      badge(hit.act.status, hit.unit.status, (hit.version || {}).state), " ",
       officialLink(hit.act.url) || h("span", { class: "src", translate: "no" }, `${src.file}:${src.line_start}-${src.line_end}`),
       hit.version && hit.version.id !== "current" ? h("span", {}, ` · ${t("edition")} ${dmy(hit.version.id)}`) : null,
       " · ", h("span", {}, t(hit.lang === "ru" ? "ru" : "kk")),
@@ -1185,7 +1199,7 @@ async function unitView(id, eid, p) {
         // What the rule answers for this language on the date: the state in the text's own
         // words, and the edition the wording comes from with the dates it was in force.
         h("p", { class: `state state-${u.state.kind}`, lang: l }, u.state_text, ...underLink(u.state, id, p.as_of),
-          ...lapsedByLink(u.state, u.state_by)),
+          ...lapsedByLink(u.state, u.state_by), ...readFromWords(u.read_from)),
         h("p", { class: "meta edition" }, badge(u.act.status, u.unit.status), " ",
           // Not yet in force: the edition of the wording it takes on its day, named so.
           u.edition ? editionWords(u.edition)
