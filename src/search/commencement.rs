@@ -404,7 +404,7 @@ fn answer(
         )
         .collect();
     // The units of `id` (of `kinds`) holding the clock words that are its own clauses, the
-    // question's language first, how many of the words its titles hold, and its year.
+    // question's language first, how many of the words its titles hold, and its day.
     let own_clauses = |id: &str, kinds: &[ActKind]| -> crate::Result<Found> {
         let any_clock: Vec<(Occur, Box<dyn TQuery>)> = clock
             .iter()
@@ -424,7 +424,7 @@ fn answer(
         }
         clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
         let mut own: Vec<(bool, DocAddress)> = Vec::new();
-        let (mut shared, mut adopted) = (0, None);
+        let (mut shared, mut adopted, mut amends) = (0, None, false);
         for (_, doc) in searcher
             .search(
                 &BooleanQuery::new(clauses),
@@ -435,17 +435,22 @@ fn answer(
             let stored = crate::index::stored::fetch(index, searcher, doc)?;
             let title = stems(stored.str(f.act_title));
             shared = shared.max(wanted.iter().filter(|w| title.contains(w)).count());
+            amends |= article::amends_others(stored.str(f.act_title));
             adopted = adopted.or(stored
                 .date(f.act_date)
-                .and_then(crate::index::schema::from_tantivy_date)
-                .map(|d| chrono::Datelike::year(&d)));
+                .and_then(crate::index::schema::from_tantivy_date));
             if crate::structure::effective::is_own_clock(stored.str(f.text)) {
                 own.push((stored.str(f.lang) != asked.lang.as_str(), doc));
             }
         }
         // The question's language first; within it, the order the clock words scored.
         own.sort_by_key(|(other, _)| *other);
-        Ok((own.into_iter().map(|(_, d)| d).collect(), shared, adopted))
+        Ok((
+            own.into_iter().map(|(_, d)| d).collect(),
+            shared,
+            adopted,
+            amends,
+        ))
     };
     let mut passes: Vec<&[ActKind]> = vec![&[]];
     if !kinds.is_empty() {
@@ -460,28 +465,38 @@ fn answer(
             }
         }
         // The acts of the year named, when one is of it.
-        if year.is_some() && found.iter().any(|(_, _, y)| *y == year) {
-            found.retain(|(_, _, y)| *y == year);
+        let of_year = |d: &Option<chrono::NaiveDate>| d.map(|d| chrono::Datelike::year(&d));
+        if year.is_some() && found.iter().any(|(_, _, d, _)| of_year(d) == year) {
+            found.retain(|(_, _, d, _)| of_year(d) == year);
         }
-        let Some(most) = found.iter().map(|(_, s, _)| *s).max() else {
+        let Some(most) = found.iter().map(|(_, s, _, _)| *s).max() else {
             continue;
         };
         // A title sharing fewer than half the words names another act than the one asked.
         if most == 0 || most * 2 < wanted.len() {
             return Ok(Vec::new());
         }
+        // Of acts whose titles hold as many of the words, the newest first: one place's
+        // decision on a subject is followed by the next year's, and a question naming no year
+        // asks of the one in force now (a year named chose its acts above). An act amending
+        // another names it in its title and is not the one asked of.
+        let mut found: Vec<Found> = found
+            .into_iter()
+            .filter(|(_, s, _, _)| *s == most)
+            .collect();
+        found.sort_by_key(|(_, _, adopted, amends)| (*amends, std::cmp::Reverse(*adopted)));
         return Ok(found
             .into_iter()
-            .filter(|(_, s, _)| *s == most)
             .take(ACTS_ANSWERING)
-            .flat_map(|(d, _, _)| d)
+            .flat_map(|(d, _, _, _)| d)
             .collect());
     }
     Ok(Vec::new())
 }
 
-/// An act's own clauses, how many of the words its titles hold, and the year it was adopted.
-type Found = (Vec<DocAddress>, usize, Option<i32>);
+/// An act's own clauses, how many of the words its titles hold, the day it was adopted, and
+/// whether its title says it amends other acts.
+type Found = (Vec<DocAddress>, usize, Option<chrono::NaiveDate>, bool);
 
 /// The year `act_words` name (`2022`, with the word after it that says so: «года», «жылғы»,
 /// «г.»), and the other words.
