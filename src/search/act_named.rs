@@ -58,7 +58,15 @@ const GENITIVE_KINDS: &[&str] = &["правил"];
 /// Kazakh kinds' words (folded stems): «заң», «заңы», «заңда», «кодексі», «қаулысы»,
 /// «бұйрығы», «шешімі», «қағидалары», «жарлығы»; not «заңнама».
 const KAZAKH_KINDS: &[&str] = &[
-    "заң", "кодекс", "қаулы", "бұйрық", "бұйрығ", "шешім", "қағида", "жарлық", "жарлығ",
+    "заң",
+    "кодекс",
+    "қаулы",
+    "бұйрық",
+    "бұйрығ",
+    "шешім",
+    "қағида",
+    "жарлық",
+    "жарлығ",
 ];
 /// Words that begin with a Kazakh kind's stem and are no kind («заңнама», «заңды», «заңсыз»).
 const KAZAKH_NOT_KINDS: &[&str] = &["заңнам", "заңды", "заңсыз"];
@@ -83,7 +91,9 @@ fn russian_kind(key: &str) -> Option<&'static str> {
 /// Whether folded `key` is a form of a Kazakh kind's word.
 fn kazakh_kind(key: &str) -> bool {
     KAZAKH_KINDS.iter().any(|stem| key.starts_with(&fold(stem)))
-        && !KAZAKH_NOT_KINDS.iter().any(|not| key.starts_with(&fold(not)))
+        && !KAZAKH_NOT_KINDS
+            .iter()
+            .any(|not| key.starts_with(&fold(not)))
 }
 
 /// Whether `word` as typed ends a clause («…, », «…?»): a subject does not run past it.
@@ -107,20 +117,21 @@ pub(crate) fn named(text: &str, read: &[(String, String)]) -> Option<ActNamed> {
         })
         .collect();
     let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
-    let subject_of = |from: usize, step: fn(usize) -> Option<usize>, stop: &dyn Fn(usize) -> bool| {
-        let mut out = Vec::new();
-        let mut i = Some(from);
-        while let Some(at) = i.filter(|&at| at < words.len() && out.len() < SUBJECT_WORDS) {
-            if stop(at) {
-                break;
+    let subject_of =
+        |from: usize, step: fn(usize) -> Option<usize>, stop: &dyn Fn(usize) -> bool| {
+            let mut out = Vec::new();
+            let mut i = Some(from);
+            while let Some(at) = i.filter(|&at| at < words.len() && out.len() < SUBJECT_WORDS) {
+                if stop(at) {
+                    break;
+                }
+                if !keys[at].is_empty() {
+                    out.push(words[at].clone());
+                }
+                i = step(at);
             }
-            if !keys[at].is_empty() {
-                out.push(words[at].clone());
-            }
-            i = step(at);
-        }
-        out
-    };
+            out
+        };
     // Russian: the kind's word, then «о» / «об» / «обо» (or, for the Rules, the subject at
     // once), then the subject.
     for (i, k) in keys.iter().enumerate() {
@@ -271,8 +282,7 @@ pub(crate) fn acts(
                 (Occur::Must, filters::raw_term(f.act_id, &id)),
                 (Occur::Must, filters::raw_term(f.lang, lang.as_str())),
             ]);
-            let Some(&(_, doc)) = searcher.search(&query, &TopAdjusted::plain(1))?.0.first()
-            else {
+            let Some(&(_, doc)) = searcher.search(&query, &TopAdjusted::plain(1))?.0.first() else {
                 continue;
             };
             let stored = crate::index::stored::fetch(index, searcher, doc)?;
@@ -391,13 +401,19 @@ mod tests {
     /// counts nor ends it.
     #[test]
     fn the_run_a_title_holds() {
-        let title = stems("О государственной независимости Республики Казахстан", Lang::Ru);
+        let title = stems(
+            "О государственной независимости Республики Казахстан",
+            Lang::Ru,
+        );
         let subject: Vec<Vec<String>> = ["независимости", "и", "иностранцы", "права"]
             .iter()
             .map(|w| stems(w, Lang::Ru))
             .collect();
         assert_eq!(run_held(&subject, &title), 1);
-        let title = stems("Об утверждении Правил общего водопользования в городе Астане", Lang::Ru);
+        let title = stems(
+            "Об утверждении Правил общего водопользования в городе Астане",
+            Lang::Ru,
+        );
         let subject: Vec<Vec<String>> = ["общего", "водопользования", "в", "астане", "купаться"]
             .iter()
             .map(|w| stems(w, Lang::Ru))

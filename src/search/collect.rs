@@ -38,7 +38,7 @@ pub const OTHER_PLACE_FACTOR: f32 = 0.5;
 /// How much of its score a unit of another act keeps when a question names an act by its kind
 /// and subject («по закону о языках …», «… туралы заң бойынша»): the named act answers it, and
 /// another act sharing the question's other words still comes up below it.
-pub const OTHER_ACT_FACTOR: f32 = 0.5;
+pub const OTHER_ACT_FACTOR: f32 = 0.1;
 
 /// How a search adjusts each match's score: its act's title score added, and placeholder
 /// units, units that are only a heading and (for the current law) units of repealed acts

@@ -11,8 +11,8 @@
 //! # Ok(()) }
 //! ```
 
-pub mod article;
 mod act_named;
+pub mod article;
 mod bare;
 mod boosts;
 mod budget;
