@@ -445,7 +445,7 @@ pub(crate) fn acts_by_title(
 /// Whether an act's title says it amends other acts («О внесении изменений …», «… өзгерістер
 /// енгізу туралы»): such a title holds the names of the acts it amends, and an article asked
 /// for in the act named so is the named act's, not the amending act's.
-fn amends_others(title: &str) -> bool {
+pub(crate) fn amends_others(title: &str) -> bool {
     let t = title.to_lowercase();
     [
         "внесении изменени",

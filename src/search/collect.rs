@@ -35,6 +35,10 @@ pub const HEADING_ONLY_FACTOR: f32 = 0.5;
 /// place whose acts the index holds («… в Астане»): the place's own act answers it, and
 /// another region's act on the same subject still comes up below it.
 pub const OTHER_PLACE_FACTOR: f32 = 0.5;
+/// How much of its score a unit of another act keeps when a question names an act by its kind
+/// and subject («по закону о языках …», «… туралы заң бойынша»): the named act answers it, and
+/// another act sharing the question's other words still comes up below it.
+pub const OTHER_ACT_FACTOR: f32 = 0.1;
 
 /// How a search adjusts each match's score: its act's title score added, and placeholder
 /// units, units that are only a heading and (for the current law) units of repealed acts
@@ -50,6 +54,9 @@ pub(super) struct Adjust {
     /// The keys of other places' local acts, when the query names a place
     /// ([`OTHER_PLACE_FACTOR`]).
     other_places: std::sync::Arc<rustc_hash::FxHashSet<u64>>,
+    /// The keys of the acts a question names, when it names any: other acts' units are
+    /// scaled ([`OTHER_ACT_FACTOR`]).
+    named_acts: std::sync::Arc<rustc_hash::FxHashSet<u64>>,
 }
 
 impl Adjust {
@@ -72,7 +79,15 @@ impl Adjust {
             placeholders: has(f.placeholder, PLACEHOLDER) || has(f.placeholder, HEADING_ONLY),
             repealed: current_law && any(f.act_repealed),
             other_places: Default::default(),
+            named_acts: Default::default(),
         }
+    }
+
+    /// This adjustment, with the units of acts other than `keys` (the acts a question names)
+    /// scaled by [`OTHER_ACT_FACTOR`]; nothing scaled when `keys` is empty.
+    pub(super) fn named_acts(mut self, keys: rustc_hash::FxHashSet<u64>) -> Self {
+        self.named_acts = std::sync::Arc::new(keys);
+        self
     }
 
     /// This adjustment, with the units of the acts `keys` (other places' local acts) scaled
@@ -111,6 +126,7 @@ impl TopAdjusted {
                 placeholders: false,
                 repealed: false,
                 other_places: Default::default(),
+                named_acts: Default::default(),
             },
             floor: None,
             budget: std::sync::Arc::new(Budget::new(None)),
@@ -143,9 +159,10 @@ impl Collector for TopAdjusted {
             best_title: a.best_title,
             act_key: column(
                 "act_key",
-                !a.titles.is_empty() || !a.other_places.is_empty(),
+                !a.titles.is_empty() || !a.other_places.is_empty() || !a.named_acts.is_empty(),
             ),
             other_places: std::sync::Arc::clone(&a.other_places),
+            named_acts: std::sync::Arc::clone(&a.named_acts),
             placeholder: column("placeholder", a.placeholders),
             act_repealed: column("act_repealed", a.repealed),
             ties: fast.u64("act_key").ok(),
@@ -236,6 +253,7 @@ pub(super) struct SegmentTop {
     best_title: Score,
     act_key: Option<Column<u64>>,
     other_places: std::sync::Arc<rustc_hash::FxHashSet<u64>>,
+    named_acts: std::sync::Arc<rustc_hash::FxHashSet<u64>>,
     placeholder: Option<Column<u64>>,
     act_repealed: Option<Column<u64>>,
     /// The `act_key` column, read for the [`TieKey`] of equal scores.
@@ -266,6 +284,9 @@ impl SegmentTop {
         }
         if key.is_some_and(|k| self.other_places.contains(&k)) {
             score *= OTHER_PLACE_FACTOR;
+        }
+        if !self.named_acts.is_empty() && key.is_none_or(|k| !self.named_acts.contains(&k)) {
+            score *= OTHER_ACT_FACTOR;
         }
         match self.placeholder.as_ref().and_then(|c| c.first(doc)) {
             Some(PLACEHOLDER) => score *= PLACEHOLDER_FACTOR,
@@ -412,6 +433,7 @@ mod tests {
                 placeholders: true,
                 repealed: true,
                 other_places: Default::default(),
+                named_acts: Default::default(),
             };
             let query = TermQuery::new(
                 Term::from_field_text(body, "law"),
@@ -508,6 +530,7 @@ mod tests {
                     placeholders: false,
                     repealed: false,
                     other_places: Default::default(),
+                    named_acts: Default::default(),
                 },
                 floor: None,
                 budget: std::sync::Arc::clone(&budget),

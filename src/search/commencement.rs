@@ -404,7 +404,7 @@ fn answer(
         )
         .collect();
     // The units of `id` (of `kinds`) holding the clock words that are its own clauses, the
-    // question's language first, how many of the words its titles hold, and its year.
+    // question's language first, how many of the words its titles hold, and its day.
     let own_clauses = |id: &str, kinds: &[ActKind]| -> crate::Result<Found> {
         let any_clock: Vec<(Occur, Box<dyn TQuery>)> = clock
             .iter()
@@ -424,7 +424,8 @@ fn answer(
         }
         clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
         let mut own: Vec<(bool, DocAddress)> = Vec::new();
-        let (mut shared, mut adopted) = (0, None);
+        let (mut shared, mut adopted, mut amends) = (0, None, false);
+        let mut subject: Vec<String> = Vec::new();
         for (_, doc) in searcher
             .search(
                 &BooleanQuery::new(clauses),
@@ -435,17 +436,32 @@ fn answer(
             let stored = crate::index::stored::fetch(index, searcher, doc)?;
             let title = stems(stored.str(f.act_title));
             shared = shared.max(wanted.iter().filter(|w| title.contains(w)).count());
+            amends |= article::amends_others(stored.str(f.act_title));
+            if subject.is_empty() && stored.str(f.lang) == asked.lang.as_str() {
+                subject = title
+                    .iter()
+                    .filter(|t| {
+                        !t.chars().all(|c| c.is_ascii_digit()) && !YEAR_WORDS.contains(&t.as_str())
+                    })
+                    .cloned()
+                    .collect();
+            }
             adopted = adopted.or(stored
                 .date(f.act_date)
-                .and_then(crate::index::schema::from_tantivy_date)
-                .map(|d| chrono::Datelike::year(&d)));
+                .and_then(crate::index::schema::from_tantivy_date));
             if crate::structure::effective::is_own_clock(stored.str(f.text)) {
                 own.push((stored.str(f.lang) != asked.lang.as_str(), doc));
             }
         }
         // The question's language first; within it, the order the clock words scored.
         own.sort_by_key(|(other, _)| *other);
-        Ok((own.into_iter().map(|(_, d)| d).collect(), shared, adopted))
+        Ok(Found {
+            clauses: own.into_iter().map(|(_, d)| d).collect(),
+            shared,
+            adopted,
+            amends,
+            subject,
+        })
     };
     let mut passes: Vec<&[ActKind]> = vec![&[]];
     if !kinds.is_empty() {
@@ -455,33 +471,77 @@ fn answer(
         let mut found: Vec<Found> = Vec::new();
         for id in &ids {
             let clauses = own_clauses(id, kinds)?;
-            if !clauses.0.is_empty() {
+            if !clauses.clauses.is_empty() {
                 found.push(clauses);
             }
         }
         // The acts of the year named, when one is of it.
-        if year.is_some() && found.iter().any(|(_, _, y)| *y == year) {
-            found.retain(|(_, _, y)| *y == year);
+        let of_year = |d: &Option<chrono::NaiveDate>| d.map(|d| chrono::Datelike::year(&d));
+        if year.is_some() && found.iter().any(|a| of_year(&a.adopted) == year) {
+            found.retain(|a| of_year(&a.adopted) == year);
         }
-        let Some(most) = found.iter().map(|(_, s, _)| *s).max() else {
+        let Some(most) = found.iter().map(|a| a.shared).max() else {
             continue;
         };
         // A title sharing fewer than half the words names another act than the one asked.
         if most == 0 || most * 2 < wanted.len() {
             return Ok(Vec::new());
         }
+        let mut found: Vec<Found> = found.into_iter().filter(|a| a.shared == most).collect();
+        newest_of_one_subject_first(&mut found);
         return Ok(found
             .into_iter()
-            .filter(|(_, s, _)| *s == most)
             .take(ACTS_ANSWERING)
-            .flat_map(|(d, _, _)| d)
+            .flat_map(|a| a.clauses)
             .collect());
     }
     Ok(Vec::new())
 }
 
-/// An act's own clauses, how many of the words its titles hold, and the year it was adopted.
-type Found = (Vec<DocAddress>, usize, Option<i32>);
+/// An act answering a when-question: its own clauses, how many of the words its titles hold,
+/// the day it was adopted, whether its title says it amends other acts, and its title's stems
+/// without years (its subject).
+struct Found {
+    clauses: Vec<DocAddress>,
+    shared: usize,
+    adopted: Option<chrono::NaiveDate>,
+    amends: bool,
+    subject: Vec<String>,
+}
+
+/// Words of a title that date its act («в 2022 году», «2022 жылы»), folded stems.
+const YEAR_WORDS: &[&str] = &["год", "жил"];
+
+/// How alike two subjects must be (shared stems over all) to be one subject.
+const ONE_SUBJECT: f32 = 0.75;
+
+/// Puts first, of acts whose titles hold as many of a question's words (best title first), the
+/// newest act of the first one's subject: a place's decision on a subject is followed by the
+/// next year's under the same title, and a question naming no year asks of the one in force
+/// now. Acts on other subjects keep their order; an act amending others is never moved up.
+fn newest_of_one_subject_first(found: &mut [Found]) {
+    let Some(first) = found.first() else {
+        return;
+    };
+    let alike = |a: &Found| {
+        let shared = a
+            .subject
+            .iter()
+            .filter(|s| first.subject.contains(s))
+            .count();
+        let all = a.subject.len() + first.subject.len() - shared;
+        all > 0 && shared as f32 >= ONE_SUBJECT * all as f32
+    };
+    let newest = found
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.amends && alike(a))
+        .max_by_key(|(i, a)| (a.adopted, std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
+    if let Some(i) = newest {
+        found[..=i].rotate_right(1);
+    }
+}
 
 /// The year `act_words` name (`2022`, with the word after it that says so: «года», «жылғы»,
 /// «г.»), and the other words.

@@ -11,6 +11,7 @@
 //! # Ok(()) }
 //! ```
 
+mod act_named;
 pub mod article;
 mod bare;
 mod boosts;
@@ -323,8 +324,34 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         None => places::asked(index, &searcher, &req.text)?,
         Some(_) => None,
     };
+    // A question's reading: an article asked for by number (`статья 7 закона о миграции`,
+    // `7-бап`, typed in Latin letters too, its words read as the search read them), else a
+    // question asking when a named act takes effect («когда вступает в силу закон о
+    // ветеранах», «… туралы бұйрық қашан күшіне енеді»), else an act named by its kind and
+    // subject («по закону о языках …»).
+    let read: Vec<(String, String)> = read_as
+        .iter()
+        .map(|r| (r.word.clone(), r.read.clone()))
+        .collect();
+    let reads = req.parsed.is_none() && q.is_plain_words();
+    let article_asked = reads
+        .then(|| article::asked(&req.text).or_else(|| article::asked_latin(&req.text, &read)))
+        .flatten();
+    let when = match &article_asked {
+        None if reads => commencement::asked(&req.text, &read),
+        _ => None,
+    };
+    // The units of an act the question names by its subject rank above other acts' units.
+    let named_acts = match (&article_asked, &when) {
+        (None, None) if reads => match act_named::named(&req.text, &read) {
+            Some(named) => act_named::keys_of(&act_named::acts(index, &searcher, &named)?),
+            None => Default::default(),
+        },
+        _ => Default::default(),
+    };
     let adjust = Adjust::new(&searcher, f, titles, req.as_of.is_none())
-        .other_places(place.as_ref().map(|p| p.others.clone()).unwrap_or_default());
+        .other_places(place.as_ref().map(|p| p.others.clone()).unwrap_or_default())
+        .named_acts(named_acts);
     let budget = Arc::new(budget::Budget::new(req.budget));
     let floor = (!req.exact_total).then(|| Arc::new(prune::Floor::new(req.total_bound)));
     let tq = build(words, floor.as_ref())?;
@@ -360,22 +387,8 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     }
     // An article asked for by number (`статья 7 закона о миграции`, `7-бап`) comes first.
     let mut several_acts: Option<(article::ArticleAsked, Vec<String>)> = None;
-    if req.parsed.is_none() && q.is_plain_words() && !budget.spent() {
-        let read = || -> Vec<(String, String)> {
-            read_as
-                .iter()
-                .map(|r| (r.word.clone(), r.read.clone()))
-                .collect()
-        };
-        // Typed in Latin letters, the lookup's words are read as the search read them.
-        let latin = || article::asked_latin(&req.text, &read());
-        let article_asked = article::asked(&req.text).or_else(latin);
-        // A question asking when a named act takes effect («когда вступает в силу закон о
-        // ветеранах», «… туралы бұйрық қашан күшіне енеді») has that act's own clause first.
-        let when = match &article_asked {
-            None => commencement::asked(&req.text, &read()),
-            Some(_) => None,
-        };
+    if reads && !budget.spent() {
+        // A question asking when a named act takes effect has that act's own clause first.
         if let Some(when) = when {
             let first = commencement::units(index, &searcher, &when, &filters)?;
             put_first(&mut top, &mut total, first);

@@ -376,6 +376,7 @@ fn people_questions_are_well_formed_and_their_units_exist_in_their_language() {
         &[
             "government-resolution-2022-08-27-614",
             "law-1997-07-11-151",
+            "law-2001-12-13-267-ii",
             "law-2011-12-28-521-iv",
             "law-2013-01-29-73-v",
             "law-2018-07-02-169-vi",
@@ -385,7 +386,9 @@ fn people_questions_are_well_formed_and_their_units_exist_in_their_language() {
             "law-2021-12-30-97-vii",
             "law-2022-11-02-152-vii",
             "law-2024-07-05-110-viii",
+            "maslikhat-decision-2021-03-31-28-3-vii",
             "maslikhat-decision-2021-11-24-104-15-vii",
+            "maslikhat-decision-2022-03-16-144-22-vii",
             "maslikhat-decision-2022-11-29-30-142",
             "maslikhat-decision-2024-03-29-18-85",
             "maslikhat-decision-2024-04-26-20-96",

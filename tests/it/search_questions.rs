@@ -1334,3 +1334,42 @@ fn assert_first_hit(index: &zanlex::ZanIndex, q: &str, lang: zanlex::Lang, answe
         keys(&hits)
     );
 }
+
+/// A question naming an act by its kind and subject outside an article lookup («по закону о
+/// ветеранах …», «ардагерлер туралы заң бойынша …») asks what that act says. Beside the Law on
+/// Veterans, Astana's two decisions giving veterans of the Great Patriotic War extra aid for
+/// Victory Day (2021 and 2022) say «дополнительную социальную помощь … ко Дню Победы … ветерану»
+/// in one point: asked by whom such aid is given under the law, its art. 17 («Местные
+/// представительные органы … могут устанавливать дополнительные меры социальной поддержки …»)
+/// comes first, where the decisions' points came first and second before. The name only ranks:
+/// the same words naming no act find the decisions' points first.
+#[test]
+fn an_act_named_by_its_subject_ranks_its_units_first() {
+    let (_dir, index) = crate::common::index_of_eval_acts(&[
+        "codes/03-laws/2020/0506-o-veteranakh-142680",
+        "local-astana/08-local-decisions/150-goroda-nur-sultan/15000000-goroda-nur-sultan/2021/0331-ob-okazanii-dopolnitelnoi-sotsialnoi-pomoshchi-veteranam-velikoi-154493",
+        "local-astana/08-local-decisions/150-goroda-nur-sultan/15000000-goroda-nur-sultan/2022/0316-ob-okazanii-v-2022-godu-dopolnitelnoi-sotsialnoi-pomoshchi-veter-165729",
+    ]);
+    let top = |q: &str, lang| {
+        let hits = index
+            .search(&SearchRequest::new(q).limit(3).lang(lang))
+            .expect("searches")
+            .hits;
+        keys(&hits)
+    };
+    let got = top(
+        "по закону о ветеранах кто оказывает дополнительную помощь ветеранам ко дню победы",
+        zanlex::Lang::Ru,
+    );
+    assert_eq!(got[0], "law-2020-05-06-322-vi#art_17", "{got:#?}");
+    let got = top(
+        "кто оказывает дополнительную помощь ветеранам ко дню победы",
+        zanlex::Lang::Ru,
+    );
+    assert!(
+        got[..2]
+            .iter()
+            .all(|k| k.starts_with("maslikhat-decision-")),
+        "{got:#?}"
+    );
+}
