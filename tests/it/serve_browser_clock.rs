@@ -428,7 +428,7 @@ fn the_page_shows_a_wording_given_for_a_period_and_a_paragraph_that_takes_effect
         let lapsed = "осы редакциясы: осы актінің 30-бабының 2-тармағының 1) тармақшасына сәйкес \
                       01.01.2025 бастап қолданылмайды; мәтіні көрсетілген";
         assert_eq!(js(&c, BANNERS).await, json!([lapsed]));
-        let printed = "күшінде Редакция 19.04.2023 · күшінде: ~28.02.2022 – … · Ресми мәтін";
+        let printed = "қолданылмайды Редакция 19.04.2023 · күшінде: ~28.02.2022 – … · Ресми мәтін";
         assert_eq!(
             js(&c, columns).await,
             json!([
@@ -468,7 +468,7 @@ fn the_page_shows_a_wording_given_for_a_period_and_a_paragraph_that_takes_effect
         let waits = "30.12.2021 қабылданған, бірақ 01.06.2026 күні әлі қолданысқа енгізілмеген \
                      (01.01.2029 бастап қолданыста)";
         assert_eq!(js(&c, BANNERS).await, json!([waits]));
-        let to_come = "күшінде Қолданысқа енгізілетін редакция: Редакция 19.04.2023 · күшінде: \
+        let to_come = "күшіне енбеген Қолданысқа енгізілетін редакция: Редакция 19.04.2023 · күшінде: \
                        01.01.2029 – … · Ресми мәтін";
         assert_eq!(
             js(&c, columns).await,

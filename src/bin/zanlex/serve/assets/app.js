@@ -448,14 +448,19 @@ function editionWords(e) {
 // A status as the model writes it: `{"state": "in_force"}`, or already its name.
 const stateOf = (s) => (typeof s === "string" ? s : (s && s.state) || "live");
 
-// The badge of an act's and its unit's status; a unit's `state` on the date (a search hit's)
-// that stopped or paused its application outweighs both: an expired or suspended provision
-// of an act in force is never badged in force.
+// A unit's state on the date that is not in force, as the badge names it.
+const STATE_BADGES = { expired: "expired", suspended: "suspended", repealed: "repealed",
+  deleted: "deleted", source_removed: "repealed", pending: "pending", not_yet_inserted: "pending",
+  not_yet_adopted: "pending", not_yet_in_force: "pending", awaiting_other_act: "pending" };
+
+// The badge of an act's and its unit's status; a unit's `state` on the date (a search hit's,
+// a column's) that is not in force outweighs both: a provision expired, suspended or not yet
+// in force is never badged in force because its act is.
 function badge(actStatus, unitStatus, state) {
   let key = { in_force: "inForce", repealed: "repealed" }[actStatus] || "unknown";
   if (unitStatus === "pending") key = "pending";
   if (unitStatus === "deleted") key = "deleted";
-  if (state && (state.kind === "expired" || state.kind === "suspended")) key = state.kind;
+  if (state && STATE_BADGES[state.kind]) key = STATE_BADGES[state.kind];
   return h("span", { class: `badge badge-${key}` }, t(key));
 }
 
@@ -1200,7 +1205,7 @@ async function unitView(id, eid, p) {
         // words, and the edition the wording comes from with the dates it was in force.
         h("p", { class: `state state-${u.state.kind}`, lang: l }, u.state_text, ...underLink(u.state, id, p.as_of),
           ...lapsedByLink(u.state, u.state_by), ...readFromWords(u.read_from)),
-        h("p", { class: "meta edition" }, badge(u.act.status, u.unit.status), " ",
+        h("p", { class: "meta edition" }, badge(u.act.status, u.unit.status, u.state), " ",
           // Not yet in force: the edition of the wording it takes on its day, named so.
           u.edition ? editionWords(u.edition)
             : u.to_come ? `${t("toComeEdition")}: ${editionWords(u.to_come.edition)}` : t("noEdition"),
