@@ -5,8 +5,8 @@
 //!   десяти календарных дней после дня его первого официального опубликования», its
 //!   publication day unknown: not before ~05.05.2023;
 //! - the Law on Legal Acts of 06.04.2016 № 480-V (code 100890), whose paragraph 3 of articles
-//!   38 and 39 reads «3. Действовал до 01.01.2017 …»: expired since 01.01.2017, ranked with
-//!   the repealed units by a search in force today;
+//!   38 and 39 reads «3. Действовал до 01.01.2017 …»: expired since 01.01.2017, its score
+//!   halved by a search in force today, so it comes after its act's units in force;
 //! - the order of the Minister of Justice of 03.07.2003 № 133 (code 16296), suspended by the
 //!   order of 16.10.2003 № 218, repealed from ~25.09.2006;
 //!
