@@ -220,11 +220,7 @@ impl Query for Coverage {
             })
             .collect();
         let content_words = (0..self.clauses.len())
-            .filter(|w| {
-                self.content
-                    .as_ref()
-                    .is_none_or(|c| c.get(*w).copied().unwrap_or(true))
-            })
+            .filter(|w| word_says_something(self.content.as_deref(), *w))
             .count();
         let weights = weights_of(&self.clauses, enable_scoring)?;
         let fixes: Vec<Box<dyn Query>> = self
@@ -310,11 +306,7 @@ impl Weight for CoverageWeight {
             .filter(|(p, _)| **p)
             .map(|(_, t)| t)
             .sum();
-        let says = |w: usize| {
-            self.content
-                .as_ref()
-                .is_none_or(|c| c.get(w).copied().unwrap_or(true))
-        };
+        let says = |w: usize| word_says_something(self.content.as_deref(), w);
         if (present.iter().filter(|p| **p).count() < self.min_match
             && present_told < all_told * self.enough_told)
             || !present.iter().enumerate().any(|(w, p)| *p && says(w))
@@ -418,6 +410,12 @@ const NEVER: Score = 2.0;
 /// words match better.
 const CORRECTION_SCORE: Score = 0.1;
 
+/// Whether query word `w` says something: every word does when no `content` flags were given
+/// ([`Coverage::needing_one_of`]), and a word past the flags' end does (a correction's).
+fn word_says_something(content: Option<&[bool]>, w: usize) -> bool {
+    content.is_none_or(|c| c.get(w).copied().unwrap_or(true))
+}
+
 struct CoverageScorer {
     heads: Heads,
     /// What each scorer of `heads` matches, in its order.
@@ -488,13 +486,10 @@ impl CoverageScorer {
     /// Whether the current document has (as typed or through a correction) a word that says
     /// something ([`Coverage::needing_one_of`]); read before its article's words are added.
     fn says_something(&self) -> bool {
-        let Some(content) = &self.content else {
-            return true;
-        };
         self.have
             .iter()
             .enumerate()
-            .any(|(w, h)| *h && content.get(w).copied().unwrap_or(true))
+            .any(|(w, h)| *h && word_says_something(self.content.as_deref(), w))
     }
 
     /// How many words that say something the current document has: itself, in its article
@@ -503,12 +498,7 @@ impl CoverageScorer {
         self.have
             .iter()
             .enumerate()
-            .filter(|(w, h)| {
-                **h && self
-                    .content
-                    .as_ref()
-                    .is_none_or(|c| c.get(*w).copied().unwrap_or(true))
-            })
+            .filter(|(w, h)| **h && word_says_something(self.content.as_deref(), *w))
             .count()
     }
 

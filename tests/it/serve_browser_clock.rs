@@ -468,7 +468,8 @@ fn the_page_shows_a_wording_given_for_a_period_and_a_paragraph_that_takes_effect
         let waits = "30.12.2021 қабылданған, бірақ 01.06.2026 күні әлі қолданысқа енгізілмеген \
                      (01.01.2029 бастап қолданыста)";
         assert_eq!(js(&c, BANNERS).await, json!([waits]));
-        let to_come = "күшіне енбеген Қолданысқа енгізілетін редакция: Редакция 19.04.2023 · күшінде: \
+        let to_come =
+            "күшіне енбеген Қолданысқа енгізілетін редакция: Редакция 19.04.2023 · күшінде: \
                        01.01.2029 – … · Ресми мәтін";
         assert_eq!(
             js(&c, columns).await,
