@@ -69,7 +69,7 @@ fn of(act: &str, rows: Vec<(String, String, String)>) -> Vec<(String, String, St
 /// Five days after its signing the resolution is not in force: neither door finds its
 /// paragraphs; from ~05.05.2023 both find them first, in force from that estimated day. Today
 /// the two expired paragraphs of the Law on Legal Acts come after its paragraphs in force,
-/// ranked with the repealed, their state `expired`, in both doors in the library's order (and
+/// their score halved, their state `expired`, in both doors in the library's order (and
 /// the command line's, `act_clock::a_paragraph_that_applied_until_a_day_in_every_door`).
 #[test]
 fn a_search_on_a_day_answers_alike_over_http_and_mcp() {

@@ -1341,8 +1341,8 @@ fn assert_first_hit(index: &zanlex::ZanIndex, q: &str, lang: zanlex::Lang, answe
 /// Victory Day (2021 and 2022) say «дополнительную социальную помощь … ко Дню Победы … ветерану»
 /// in one point: asked by whom such aid is given under the law, its art. 17 («Местные
 /// представительные органы … могут устанавливать дополнительные меры социальной поддержки …»)
-/// comes first, where the decisions' points came first and second before. The name only ranks:
-/// the same words naming no act find the decisions' points first.
+/// comes first, not the decisions' points that share more of the question's words. The name
+/// only ranks: the same words naming no act find the decisions' points first.
 #[test]
 fn an_act_named_by_its_subject_ranks_its_units_first() {
     let (_dir, index) = crate::common::index_of_eval_acts(&[
