@@ -637,12 +637,7 @@ impl TimeState {
                     // provision and the act the words name, each when they name it.
                     let grounds: Vec<String> = under
                         .as_deref()
-                        .map(|u| {
-                            format!(
-                                "{} настоящего акта",
-                                super::citation::phrase::unit_named_ru(u)
-                            )
-                        })
+                        .map(|u| super::citation::phrase::provision_of_this_act(u, Lang::Ru))
                         .into_iter()
                         .chain(set_by.as_ref().map(|b| b.citation.clone()))
                         .collect();
