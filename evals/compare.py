@@ -55,6 +55,9 @@ For each relevance set (TSV: id, lang, query, relevant `ACT#EID …`, why):
   blind17    evals/blind17.tsv over the same corpus (`eval_people -- blind17`): a seventeenth
              blind set, on six more acts, written and committed before any engine ran on them;
              not in the default --sets either
+  blind18    evals/blind18.tsv over the same corpus (`eval_people -- blind18`): an eighteenth
+             blind set, on six more acts, written and committed before any engine ran on them;
+             not in the default --sets either
   questions  evals/questions.tsv over corpus/* + DATA/versions + DATA/mirror/<repo>/…,
              as examples/eval_questions.rs (skipped without DATA/versions and DATA/mirror)
   mirror     evals/mirror_queries.tsv over DATA/mirror, as examples/eval_mirror.rs
@@ -125,7 +128,7 @@ def assemble(name, data, work):
     corpus = work / "corpus"
     if name in ("people", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
                 "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-                "blind14", "blind15", "blind16", "blind17"):
+                "blind14", "blind15", "blind16", "blind17", "blind18"):
         copy_into(ROOT / "corpus", corpus)
         copy_into(ROOT / "evals" / "corpus", corpus / "people")
     elif name == "questions":
@@ -165,6 +168,7 @@ SETS = {
     "blind15": "evals/blind15.tsv",
     "blind16": "evals/blind16.tsv",
     "blind17": "evals/blind17.tsv",
+    "blind18": "evals/blind18.tsv",
     "questions": "evals/questions.tsv",
     "mirror": "evals/mirror_queries.tsv",
 }

@@ -38,7 +38,8 @@
 //! written and committed the same way); `… -- blind16` scores `evals/blind16.tsv` (a sixteenth
 //! blind set, on six more acts, written and committed the same way); `… -- blind17` scores
 //! `evals/blind17.tsv` (a seventeenth blind set, on six more acts, written and committed the
-//! same way).
+//! same way); `… -- blind18` scores `evals/blind18.tsv` (an eighteenth blind set, on six more
+//! acts, written and committed the same way).
 //! `evals/compare.py` scores both sets with other engines on the same units.
 
 #[path = "common/eval.rs"]
@@ -68,6 +69,7 @@ fn main() -> Res<()> {
         Some("blind15") => "evals/blind15.tsv",
         Some("blind16") => "evals/blind16.tsv",
         Some("blind17") => "evals/blind17.tsv",
+        Some("blind18") => "evals/blind18.tsv",
         _ => "evals/people.tsv",
     };
     let set = eval::read_set(&root.join(set_file))?;

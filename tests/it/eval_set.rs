@@ -203,8 +203,9 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 104] = [
+const EVALS_CORPUS_ACTS: [&str; 110] = [
     "akim-decision-2024-10-04-502-18",
+    "akim-decision-2025-11-11-03-02-02",
     "constitutional-law-qazaqstan-respublikasynyn-memlekettik-tauelsizdigi-turaly",
     "government-resolution-2022-08-27-614",
     "government-resolution-2023-03-28-272",
@@ -223,6 +224,7 @@ const EVALS_CORPUS_ACTS: [&str; 104] = [
     "government-resolution-2026-02-09-77",
     "government-resolution-2026-03-12-166",
     "government-resolution-2026-03-12-167",
+    "government-resolution-2026-04-21-301",
     "government-resolution-2026-05-04-361",
     "law-1997-07-11-151",
     "law-1999-07-13-414",
@@ -239,6 +241,7 @@ const EVALS_CORPUS_ACTS: [&str; 104] = [
     "law-2018-01-10-131-vi",
     "law-2018-07-02-169-vi",
     "law-2018-07-05-178-vi",
+    "law-2019-02-08-224-vi",
     "law-2019-12-27-293-vi",
     "law-2020-05-06-322-vi",
     "law-2020-05-25-333-vi",
@@ -267,12 +270,15 @@ const EVALS_CORPUS_ACTS: [&str; 104] = [
     "maslikhat-decision-2022-11-29-30-142",
     "maslikhat-decision-2024-01-31-15-74",
     "maslikhat-decision-2024-03-07-149-19-viii",
+    "maslikhat-decision-2024-03-29-169-20-viii",
     "maslikhat-decision-2024-03-29-18-85",
+    "maslikhat-decision-2024-04-26-20-94",
     "maslikhat-decision-2024-04-26-20-96",
     "maslikhat-decision-2024-05-22-21-103",
     "maslikhat-decision-2024-10-15-27-145",
     "maslikhat-decision-2025-02-14-270-34-viii",
     "maslikhat-decision-2025-02-14-272-34-viii",
+    "maslikhat-decision-2025-03-18-283-35-viii",
     "maslikhat-decision-2025-08-27-40-221",
     "maslikhat-decision-2025-09-17-29-268-viii",
     "maslikhat-decision-2025-09-24-41-225",
@@ -890,6 +896,55 @@ fn blind17_questions_are_well_formed_and_their_units_exist_in_their_language() {
             "government-resolution-2026-03-12-166",
             "maslikhat-decision-2026-04-24-409-52-viii",
         ],
+        10,
+    );
+}
+
+/// The eighteenth blind set: questions about six acts no other set uses (a law ratifying a CIS
+/// agreement whose articles are `###` headings without titles, a Government resolution creating
+/// a special economic zone with its Regulation in chapters, an akim's decision declaring an
+/// emergency, Astana's table of waste norms and its tourist fee, and an Almaty oblast maslikhat
+/// decision repealing a waste programme), written and committed before any engine ran on them;
+/// each act asked about at least three times in each language, the law and Astana's waste norms
+/// at least eight, the resolution at least ten; Shymkent's waste norms of blind17 answer the
+/// questions that name no city.
+#[test]
+fn blind18_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let six = [
+        "akim-decision-2025-11-11-03-02-02",
+        "government-resolution-2026-04-21-301",
+        "law-2019-02-08-224-vi",
+        "maslikhat-decision-2024-03-29-169-20-viii",
+        "maslikhat-decision-2024-04-26-20-94",
+        "maslikhat-decision-2025-03-18-283-35-viii",
+    ];
+    // Three questions (two ru, one kk) ask a waste norm without naming a city: Shymkent's table
+    // (blind17's) answers them too.
+    let named = [
+        "akim-decision-2025-11-11-03-02-02",
+        "government-resolution-2026-04-21-301",
+        "law-2019-02-08-224-vi",
+        "maslikhat-decision-2022-08-12-20-179-vii",
+        "maslikhat-decision-2024-03-29-169-20-viii",
+        "maslikhat-decision-2024-04-26-20-94",
+        "maslikhat-decision-2025-03-18-283-35-viii",
+    ];
+    check_everyday_set("blind18.tsv", 'Y', 42, &named);
+    let rows = checked_rows("blind18.tsv");
+    assert_sizes(&rows, "blind18", (84, 42, 42), &six);
+    assert_each_act_asked(
+        &rows,
+        "blind18",
+        &[
+            "law-2019-02-08-224-vi",
+            "maslikhat-decision-2025-03-18-283-35-viii",
+        ],
+        8,
+    );
+    assert_each_act_asked(
+        &rows,
+        "blind18",
+        &["government-resolution-2026-04-21-301"],
         10,
     );
 }
