@@ -13,51 +13,10 @@ For each relevance set (TSV: id, lang, query, relevant `ACT#EID …`, why):
              written before any engine ran on their law and never tuned on
   blind      evals/blind.tsv over the same corpus (`eval_people -- blind`): questions on six acts
              no other set uses, written before any engine ran on them and never tuned on
-  blind2     evals/blind2.tsv over the same corpus (`eval_people -- blind2`): a second blind set,
-             on three more acts, written and committed before any engine ran on them
-  blind3     evals/blind3.tsv over the same corpus (`eval_people -- blind3`): a third blind set,
-             on seven more acts, written and committed before any engine ran on them
-  blind4     evals/blind4.tsv over the same corpus (`eval_people -- blind4`): a fourth blind set,
-             on six more acts, written and committed before any engine ran on them
-  blind5     evals/blind5.tsv over the same corpus (`eval_people -- blind5`): a fifth blind set,
-             on six more acts, written and committed before any engine ran on them
-  blind6     evals/blind6.tsv over the same corpus (`eval_people -- blind6`): a sixth blind set,
-             on six more acts, written and committed before any engine ran on them
-  blind7     evals/blind7.tsv over the same corpus (`eval_people -- blind7`): a seventh blind
-             set, on seven more acts, written and committed before any engine ran on them
-  blind8     evals/blind8.tsv over the same corpus (`eval_people -- blind8`): an eighth blind
-             set, on six more acts, written and committed before any engine ran on them; not
-             in the default --sets, so that it runs only when asked for by name
-  blind9     evals/blind9.tsv over the same corpus (`eval_people -- blind9`): a ninth blind set,
-             on six more acts, written and committed before any engine ran on them; not in the
-             default --sets either
-  blind10    evals/blind10.tsv over the same corpus (`eval_people -- blind10`): a tenth blind
-             set, on six more acts, written and committed before any engine ran on them; not in
-             the default --sets either
-  blind11    evals/blind11.tsv over the same corpus (`eval_people -- blind11`): an eleventh
-             blind set, on six more acts, written and committed before any engine ran on them;
-             not in the default --sets either
-  blind12    evals/blind12.tsv over the same corpus (`eval_people -- blind12`): a twelfth
-             blind set, on six more acts, written and committed before any engine ran on them;
-             not in the default --sets either
-  blind13    evals/blind13.tsv over the same corpus (`eval_people -- blind13`): a thirteenth
-             blind set, on six more acts, written and committed before any engine ran on them;
-             not in the default --sets either
-  blind14    evals/blind14.tsv over the same corpus (`eval_people -- blind14`): a fourteenth
-             blind set, on six more acts, written and committed before any engine ran on them;
-             not in the default --sets either
-  blind15    evals/blind15.tsv over the same corpus (`eval_people -- blind15`): a fifteenth
-             blind set, on six more acts, written and committed before any engine ran on them;
-             not in the default --sets either
-  blind16    evals/blind16.tsv over the same corpus (`eval_people -- blind16`): a sixteenth
-             blind set, on six more acts, written and committed before any engine ran on them;
-             not in the default --sets either
-  blind17    evals/blind17.tsv over the same corpus (`eval_people -- blind17`): a seventeenth
-             blind set, on six more acts, written and committed before any engine ran on them;
-             not in the default --sets either
-  blind18    evals/blind18.tsv over the same corpus (`eval_people -- blind18`): an eighteenth
-             blind set, on six more acts, written and committed before any engine ran on them;
-             not in the default --sets either
+  blindN     evals/blindN.tsv (blind2, blind3, …) over the same corpus (`eval_people --
+             blindN`): the later blind sets, each on acts no earlier set used, written and
+             committed before any engine ran on them; blind2–blind7 are in the default --sets,
+             the held-out ones (evals/README.md) run only when asked for by name
   questions  evals/questions.tsv over corpus/* + DATA/versions + DATA/mirror/<repo>/…,
              as examples/eval_questions.rs (skipped without DATA/versions and DATA/mirror)
   mirror     evals/mirror_queries.tsv over DATA/mirror, as examples/eval_mirror.rs
@@ -126,9 +85,7 @@ def assemble(name, data, work):
     """Lays out the corpus of set `name` under `work`; returns it, or None when its data is
     absent."""
     corpus = work / "corpus"
-    if name in ("people", "heldout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-                "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-                "blind14", "blind15", "blind16", "blind17", "blind18"):
+    if name in ("people", "heldout") or BLIND_SET.fullmatch(name):
         copy_into(ROOT / "corpus", corpus)
         copy_into(ROOT / "evals" / "corpus", corpus / "people")
     elif name == "questions":
@@ -151,27 +108,20 @@ def assemble(name, data, work):
 SETS = {
     "people": "evals/people.tsv",
     "heldout": "evals/people_heldout.tsv",
-    "blind": "evals/blind.tsv",
-    "blind2": "evals/blind2.tsv",
-    "blind3": "evals/blind3.tsv",
-    "blind4": "evals/blind4.tsv",
-    "blind5": "evals/blind5.tsv",
-    "blind6": "evals/blind6.tsv",
-    "blind7": "evals/blind7.tsv",
-    "blind8": "evals/blind8.tsv",
-    "blind9": "evals/blind9.tsv",
-    "blind10": "evals/blind10.tsv",
-    "blind11": "evals/blind11.tsv",
-    "blind12": "evals/blind12.tsv",
-    "blind13": "evals/blind13.tsv",
-    "blind14": "evals/blind14.tsv",
-    "blind15": "evals/blind15.tsv",
-    "blind16": "evals/blind16.tsv",
-    "blind17": "evals/blind17.tsv",
-    "blind18": "evals/blind18.tsv",
     "questions": "evals/questions.tsv",
     "mirror": "evals/mirror_queries.tsv",
 }
+# `blind`, `blind2`, `blind3`, …: evals/<name>.tsv, each over the people corpus.
+BLIND_SET = re.compile(r"blind\d*")
+
+
+def set_file(name):
+    """The TSV of set `name`, or exits naming the sets there are."""
+    if BLIND_SET.fullmatch(name):
+        return f"evals/{name}.tsv"
+    if name in SETS:
+        return SETS[name]
+    raise SystemExit(f"unknown set {name}: {', '.join(SETS)}, blind, blindN")
 
 
 def words(q):
@@ -433,7 +383,7 @@ def main():
     results = {}  # set -> system -> {lang: (n, recall, mrr)}
     order = []
     for name in args.sets.split(","):
-        rows = read_set(ROOT / SETS[name])
+        rows = read_set(ROOT / set_file(name))
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             corpus = assemble(name, Path(args.data), work)
