@@ -203,7 +203,7 @@ fn questions_are_well_formed_and_their_corpus_units_exist() {
 
 /// The acts of `evals/corpus` (the mirror folders the everyday questions are about), as an
 /// index of that folder names them.
-const EVALS_CORPUS_ACTS: [&str; 110] = [
+const EVALS_CORPUS_ACTS: [&str; 116] = [
     "akim-decision-2024-10-04-502-18",
     "akim-decision-2025-11-11-03-02-02",
     "constitutional-law-qazaqstan-respublikasynyn-memlekettik-tauelsizdigi-turaly",
@@ -213,6 +213,8 @@ const EVALS_CORPUS_ACTS: [&str; 110] = [
     "government-resolution-2024-03-20-212",
     "government-resolution-2024-07-25-601",
     "government-resolution-2024-11-19-970",
+    "government-resolution-2025-02-25-96",
+    "government-resolution-2025-05-08-318",
     "government-resolution-2025-09-02-709",
     "government-resolution-2025-10-01-813",
     "government-resolution-2025-10-03-819",
@@ -236,6 +238,7 @@ const EVALS_CORPUS_ACTS: [&str; 110] = [
     "law-2007-07-21-306",
     "law-2011-12-28-521-iv",
     "law-2013-01-29-73-v",
+    "law-2014-04-23-198-v",
     "law-2014-06-10-207-v",
     "law-2014-12-10-263-v",
     "law-2018-01-10-131-vi",
@@ -268,6 +271,7 @@ const EVALS_CORPUS_ACTS: [&str; 110] = [
     "maslikhat-decision-2022-08-12-20-179-vii",
     "maslikhat-decision-2022-11-29-30-141",
     "maslikhat-decision-2022-11-29-30-142",
+    "maslikhat-decision-2023-12-26-133-16-viii",
     "maslikhat-decision-2024-01-31-15-74",
     "maslikhat-decision-2024-03-07-149-19-viii",
     "maslikhat-decision-2024-03-29-169-20-viii",
@@ -276,6 +280,7 @@ const EVALS_CORPUS_ACTS: [&str; 110] = [
     "maslikhat-decision-2024-04-26-20-96",
     "maslikhat-decision-2024-05-22-21-103",
     "maslikhat-decision-2024-10-15-27-145",
+    "maslikhat-decision-2024-12-11-248-32-viii",
     "maslikhat-decision-2025-02-14-270-34-viii",
     "maslikhat-decision-2025-02-14-272-34-viii",
     "maslikhat-decision-2025-03-18-283-35-viii",
@@ -290,6 +295,7 @@ const EVALS_CORPUS_ACTS: [&str; 110] = [
     "maslikhat-decision-2025-12-12-31-283-viii",
     "maslikhat-decision-2025-12-12-359-47-viii",
     "maslikhat-decision-2025-12-15-44-245",
+    "maslikhat-decision-2025-12-15-44-252",
     "maslikhat-decision-2026-02-25-46-261",
     "maslikhat-decision-2026-02-25-46-262",
     "maslikhat-decision-2026-03-19-394-51-viii",
@@ -947,6 +953,47 @@ fn blind18_questions_are_well_formed_and_their_units_exist_in_their_language() {
         &["government-resolution-2026-04-21-301"],
         10,
     );
+}
+
+/// The nineteenth blind set: questions about six acts no other set uses (a law ratifying an
+/// amendment to the Montreal Protocol whose articles are bold lines with a colon, Government
+/// Rules of redistributing vacant staff units, a Government resolution permitting the taking
+/// of rare fish and seals, Astana's environmental targets and its places for peaceful
+/// assemblies, Almaty oblast's transfers between budgets), written and committed before any
+/// engine ran on them; each act asked about at least three times in each language, the Rules
+/// at least nine, the other five at least six; the Law on peaceful assemblies answers the
+/// questions it shares with Astana's decision.
+#[test]
+fn blind19_questions_are_well_formed_and_their_units_exist_in_their_language() {
+    let six = [
+        "government-resolution-2025-02-25-96",
+        "government-resolution-2025-05-08-318",
+        "law-2014-04-23-198-v",
+        "maslikhat-decision-2023-12-26-133-16-viii",
+        "maslikhat-decision-2024-12-11-248-32-viii",
+        "maslikhat-decision-2025-12-15-44-252",
+    ];
+    // Six questions (three kk, three ru) on peaceful assemblies are answered by the national
+    // law too: its units are named beside Astana's decision.
+    let named = [
+        "government-resolution-2025-02-25-96",
+        "government-resolution-2025-05-08-318",
+        "law-2014-04-23-198-v",
+        "law-2020-05-25-333-vi",
+        "maslikhat-decision-2023-12-26-133-16-viii",
+        "maslikhat-decision-2024-12-11-248-32-viii",
+        "maslikhat-decision-2025-12-15-44-252",
+    ];
+    check_everyday_set("blind19.tsv", 'Z', 42, &named);
+    let rows = checked_rows("blind19.tsv");
+    assert_sizes(&rows, "blind19", (84, 42, 42), &six);
+    assert_each_act_asked(
+        &rows,
+        "blind19",
+        &["government-resolution-2025-02-25-96"],
+        9,
+    );
+    assert_each_act_asked(&rows, "blind19", &six, 6);
 }
 
 #[test]
