@@ -221,7 +221,8 @@ const GENERIC: [&str; 2] = [
 /// whose titles hold the longest run of its subject words, of the kind
 /// its kind's word names when one of that kind holds any, at most [`ACTS_NAMED`] of them, and
 /// none amending others. Empty when no title holds its first subject word, or when more acts
-/// than that hold the run alike.
+/// than that hold the run alike. Reads the title of each of the [`ACTS_CONSIDERED`] acts in
+/// the question's language, the twin's only where that one holds none of the subject.
 pub(crate) fn acts(
     index: &Store,
     searcher: &Searcher,
@@ -254,8 +255,10 @@ pub(crate) fn acts(
     let mut held: Vec<(String, usize, bool)> = Vec::new();
     for id in ids {
         let (mut run, mut of_kind, mut amends) = (0, false, false);
-        // A unit of each language's expression carries its title and kind.
-        for lang in [Lang::Kk, Lang::Ru] {
+        // A unit of each language's expression carries its title and kind: the question's
+        // language's is read, the twin's only when that one holds none of the subject (or the
+        // act has no text in that language).
+        for lang in [named.lang, named.lang.other()] {
             let query = BooleanQuery::new(vec![
                 (Occur::Must, filters::raw_term(f.doc_type, DOC_UNIT)),
                 (Occur::Must, filters::raw_term(f.act_id, &id)),
@@ -269,6 +272,9 @@ pub(crate) fn acts(
             run = run.max(run_held(&subject, &stems(title, named.lang)));
             of_kind |= ActKind::parse(stored.str(f.act_kind)).is_some_and(|k| kinds.contains(&k));
             amends |= article::amends_others(title);
+            if run > 0 {
+                break;
+            }
         }
         if run > 0 && !amends {
             held.push((id, run, of_kind));
