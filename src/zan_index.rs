@@ -61,6 +61,9 @@ pub struct UnitAt {
     /// the corpus prints for it from the day it takes effect, never in force on the date
     /// (`unit` stays `None`).
     pub to_come: Option<WordingToCome>,
+    /// The language of the act's other text whose reading `state` rests on, when the rule
+    /// chose the twin's reading ([`crate::UnitAnswer::read_from`]).
+    pub(crate) read_from: Option<Lang>,
 }
 
 /// The wording a unit not yet in force on a date takes on the day it takes effect
@@ -367,6 +370,7 @@ impl ZanIndex {
             as_of,
             predecessor: None,
             to_come,
+            read_from: answer.read_from,
         })
     }
 

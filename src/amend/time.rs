@@ -22,7 +22,7 @@
 
 use crate::model::{
     Act, ActVersion, AmendAction, Amendment, DatedBy, DaySetBy, EditionRef, EffectiveRule, Lang,
-    LaterChange, Status, TimeLimit, TimeState, Unit, UnitStatus,
+    LaterChange, Status, TimeLimit, TimeState, Unit, UnitStatus, UnitTime,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -260,8 +260,9 @@ pub struct ActTimeline<'a> {
     /// Units that take effect by a rule of their own (`статья 12 вводится в действие с …`),
     /// by eid: what is inside them follows them.
     unit_in_force: Vec<(&'a str, Option<InForce>)>,
-    /// Units that expired or are suspended ([`crate::model::UnitTime`]), by eid.
-    lapses: Vec<(&'a str, &'a TimeLimit)>,
+    /// The other times of units ([`UnitTime`]): expiries, suspensions and wordings given for
+    /// a period, each with the language of the twin's text it was read from.
+    lapses: Vec<&'a UnitTime>,
     /// When the act is repealed: the date the repeal took effect and whether it is estimated.
     repeal: Option<(Option<NaiveDate>, bool)>,
     /// When the act's source stopped carrying it ([`Status::SourceRemoved`]).
@@ -283,7 +284,18 @@ struct InForce {
     /// The act another act's commencement waits for, when the day is that act's and the
     /// corpus does not give it: `date` is then the earliest it can be.
     awaiting: Option<DaySetBy>,
+    /// The language of the act's other text whose words gave the day, when a unit's day was
+    /// read there ([`UnitTime::read_from`]); `None` for this text's own words and the act's.
+    read_from: Option<Lang>,
 }
+
+/// A reading of a unit's time with the language of the act's other text it was read from
+/// ([`UnitTime::read_from`]; `None`: this text's own words).
+type Reading<T> = (T, Option<Lang>);
+
+/// A unit's expiry and suspension as [`ActTimeline::lapse_for`] chooses them, each with the
+/// language it was read in.
+type Lapse = (Option<Reading<Expiry>>, Option<Reading<Suspension>>);
 
 /// A unit's wordings over the act's editions.
 #[derive(Debug, Clone)]
@@ -325,6 +337,22 @@ pub struct Answer {
     /// for "not in the corpus", the printing the corpus has instead. `None` when the answer has
     /// no edition (not yet adopted, not yet in the act, removed).
     pub piece: Option<usize>,
+    /// The language of the act's other text whose reading the state rests on (the unit's
+    /// commencement, expiry or suspension, or that of a unit containing it, as the rule chose
+    /// it), when that reading was the twin's ([`UnitTime::read_from`]); `None` when this
+    /// text's own words, or no reading of a unit, gave the state.
+    pub read_from: Option<Lang>,
+}
+
+impl Answer {
+    /// A state with no printing behind it and no reading of a unit's time.
+    fn bare(state: TimeState) -> Answer {
+        Answer {
+            state,
+            piece: None,
+            read_from: None,
+        }
+    }
 }
 
 /// The facts about one printing of a unit that its state on a date depends on: what a unit
@@ -717,6 +745,7 @@ fn awaiting_other_act(act: &Act, adopted: NaiveDate) -> Option<InForce> {
             paragraph: false,
             in_corpus: *in_corpus,
         }),
+        read_from: None,
     })
 }
 
@@ -744,6 +773,7 @@ fn by_commit(act: &Act, editions: &[Edition], adopted: NaiveDate) -> Option<InFo
         ),
         rule: None,
         awaiting: None,
+        read_from: None,
     })
 }
 
@@ -758,6 +788,7 @@ fn rule_in_force(rule: &EffectiveRule, act: &Act, adopted: NaiveDate) -> Option<
         basis: format!("the act's commencement clause: {}", at.basis),
         rule: (!matches!(rule, EffectiveRule::OnDate { .. })).then(|| rule.clone()),
         awaiting: None,
+        read_from: None,
     })
 }
 
@@ -836,26 +867,6 @@ pub(crate) fn lapsing(act: &Act) -> Vec<&str> {
         })
         .map(|t| t.eid.as_str())
         .collect()
-}
-
-/// The language of the other text the reading behind a unit's `state` was read from
-/// ([`crate::model::UnitTime::read_from`]): the reading of the state's kind on unit `eid` or
-/// the nearest unit containing it (as the rule takes it), when the act's twin gave it. `None`
-/// when this text's own words gave it, or no reading of a unit did.
-pub(crate) fn state_read_from(act: &Act, eid: &str, state: &TimeState) -> Option<Lang> {
-    let of_kind = |limit: &TimeLimit| match state {
-        TimeState::NotYetInForce { .. } | TimeState::AwaitingOtherAct { .. } => {
-            matches!(limit, TimeLimit::Commences { .. })
-        }
-        TimeState::Expired { .. } => matches!(limit, TimeLimit::Expires { .. }),
-        TimeState::Suspended { .. } => matches!(limit, TimeLimit::Suspended { .. }),
-        _ => false,
-    };
-    act.unit_times
-        .iter()
-        .filter(|t| of_kind(&t.limit) && (t.eid.is_empty() || contains(&t.eid, eid)))
-        .max_by_key(|t| t.eid.len())
-        .and_then(|t| t.read_from)
 }
 
 /// Whether unit `eid` is one of the `lapsing` eids ([`lapsing`]) or inside one.
@@ -971,7 +982,12 @@ impl<'a> ActTimeline<'a> {
             .filter_map(|t| match &t.limit {
                 TimeLimit::Commences { rule } => Some((
                     t.eid.as_str(),
-                    act.date().and_then(|a| rule_in_force(rule, act, a)),
+                    act.date()
+                        .and_then(|a| rule_in_force(rule, act, a))
+                        .map(|at| InForce {
+                            read_from: t.read_from,
+                            ..at
+                        }),
                 )),
                 _ => None,
             })
@@ -980,7 +996,6 @@ impl<'a> ActTimeline<'a> {
             .unit_times
             .iter()
             .filter(|t| !matches!(t.limit, TimeLimit::Commences { .. }))
-            .map(|t| (t.eid.as_str(), &t.limit))
             .collect();
         ActTimeline {
             editions,
@@ -1014,16 +1029,18 @@ impl<'a> ActTimeline<'a> {
     }
 
     /// The expiry and suspension on unit `eid` or what contains it (the nearest; an eid `""`
-    /// is the whole act, as a suspension its requisite prints).
-    fn lapse_for(&self, eid: &str) -> (Option<Expiry>, Option<Suspension>) {
-        let mut expired: Option<(usize, Expiry)> = None;
-        let mut suspended: Option<(usize, Suspension)> = None;
-        for (e, limit) in self
+    /// is the whole act, as a suspension its requisite prints), each with the language of the
+    /// text it was read from.
+    fn lapse_for(&self, eid: &str) -> Lapse {
+        let mut expired: Option<(usize, Reading<Expiry>)> = None;
+        let mut suspended: Option<(usize, Reading<Suspension>)> = None;
+        for t in self
             .lapses
             .iter()
-            .filter(|(e, _)| e.is_empty() || contains(e, eid))
+            .filter(|t| t.eid.is_empty() || contains(&t.eid, eid))
         {
-            match limit {
+            let e = &t.eid;
+            match &t.limit {
                 TimeLimit::Expires {
                     since,
                     part,
@@ -1040,20 +1057,22 @@ impl<'a> ActTimeline<'a> {
                         under: under.clone(),
                         set_by: set_by.clone(),
                     };
+                    let x = (x, t.read_from);
                     expired = Some(match expired.take() {
                         None => (e.len(), x),
                         Some((n, _)) if e.len() > n => (e.len(), x),
                         // Two readings of one unit's expiry on one day (its own words, and
                         // the transitional provision naming it): the one naming its
                         // provision, with what the other names that it does not.
-                        Some((n, prev)) if e.len() == n && prev.since == *since => {
-                            let (mut base, other) = if prev.under.is_none() && x.under.is_some() {
+                        Some((n, prev)) if e.len() == n && prev.0.since == *since => {
+                            let (mut base, other) = if prev.0.under.is_none() && x.0.under.is_some()
+                            {
                                 (x, prev)
                             } else {
                                 (prev, x)
                             };
-                            base.under = base.under.or(other.under);
-                            base.set_by = base.set_by.or(other.set_by);
+                            base.0.under = base.0.under.or(other.0.under);
+                            base.0.set_by = base.0.set_by.or(other.0.set_by);
                             (n, base)
                         }
                         Some(prev) => prev,
@@ -1072,7 +1091,7 @@ impl<'a> ActTimeline<'a> {
                             estimated: *estimated,
                             by: by.clone(),
                         };
-                        suspended = Some((e.len(), s));
+                        suspended = Some((e.len(), (s, t.read_from)));
                     }
                 }
                 TimeLimit::Commences { .. } | TimeLimit::Worded { .. } => {}
@@ -1337,17 +1356,17 @@ impl<'a> ActTimeline<'a> {
         // The wordings the act gives the unit for a period elsewhere: each answers for its
         // days, from the newest edition printing the provision that gives it.
         let mut given = Vec::new();
-        for (e, limit) in &self.lapses {
+        for t in &self.lapses {
             let TimeLimit::Worded {
                 from,
                 until,
                 wording,
                 given_in,
-            } = limit
+            } = &t.limit
             else {
                 continue;
             };
-            if *e != eid {
+            if t.eid != eid {
                 continue;
             }
             let Some(k) = (0..n)
@@ -1797,6 +1816,29 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
 
     /// The facts a state is read from, for printing `i`.
     pub fn facts(&self, i: usize) -> PieceFacts {
+        self.facts_read(i).0
+    }
+
+    /// [`UnitTimeline::at`]'s answer from printing `i` on `date`: its state, and the language
+    /// of the twin's text when the expiry or the suspension the state rests on was read there.
+    fn answer_from(&self, date: Option<NaiveDate>, i: usize) -> Answer {
+        let (facts, (expired_in, suspended_in)) = self.facts_read(i);
+        let state = state_in_piece(date, &facts);
+        let read_from = match state {
+            TimeState::Expired { .. } => expired_in,
+            TimeState::Suspended { .. } => suspended_in,
+            _ => None,
+        };
+        Answer {
+            state,
+            piece: Some(i),
+            read_from,
+        }
+    }
+
+    /// [`UnitTimeline::facts`] for printing `i`, with the languages its expiry's and its
+    /// suspension's readings were read in.
+    fn facts_read(&self, i: usize) -> (PieceFacts, (Option<Lang>, Option<Lang>)) {
         let p = &self.pieces[i];
         let status = self
             .timeline
@@ -1806,12 +1848,14 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
         let newest = p.edition + 1 == self.timeline.editions.len() && !p.given;
         // A wording given for a period is what applies then: the unit's own expiry and
         // suspension are what it answers for.
-        let lapse = if p.given {
+        let (expired, suspended) = if p.given {
             (None, None)
         } else {
             self.timeline.lapse_for(&self.eid)
         };
-        PieceFacts {
+        let (expired, expired_in) = expired.map_or((None, None), |(x, l)| (Some(x), l));
+        let (suspended, suspended_in) = suspended.map_or((None, None), |(s, l)| (Some(s), l));
+        let facts = PieceFacts {
             status,
             wording_from: self.segments[p.segment].from,
             earliest_edition: self.timeline.earliest_edition(),
@@ -1825,11 +1869,12 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             },
             latest_edition: self.timeline.editions.last().and_then(|e| e.date),
             unknown_since: self.segments[p.segment].unknown_since,
-            expired: lapse.0,
-            suspended: lapse.1,
+            expired,
+            suspended,
             awaiting: self.segments[p.segment].awaiting.clone(),
             later_change: self.segments[p.segment].later_change.clone(),
-        }
+        };
+        (facts, (expired_in, suspended_in))
     }
 
     /// The unit as printing `i` prints it.
@@ -1888,34 +1933,22 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             let lapsed = earlier(t.repeal.and_then(|(d, _)| d), t.source_removed)
                 .is_some_and(|s| s <= today);
             if let Some(i) = given_on(today).filter(|_| !lapsed) {
-                return Answer {
-                    state: state_in_piece(None, &self.facts(i)),
-                    piece: Some(i),
-                };
+                return self.answer_from(None, i);
             }
             let last = t.editions.len().checked_sub(1);
             return match last.and_then(|k| self.piece_of(k)) {
-                Some(i) => Answer {
-                    state: state_in_piece(None, &self.facts(i)),
-                    piece: Some(i),
-                },
-                None => Answer {
-                    state: TimeState::Deleted {
-                        since: self
-                            .removed
-                            .map(|r| r.0)
-                            .or(self.pieces.last().and_then(|p| p.to)),
-                    },
-                    piece: None,
-                },
+                Some(i) => self.answer_from(None, i),
+                None => Answer::bare(TimeState::Deleted {
+                    since: self
+                        .removed
+                        .map(|r| r.0)
+                        .or(self.pieces.last().and_then(|p| p.to)),
+                }),
             };
         };
         if let Some(adopted) = t.adopted {
             if d < adopted {
-                return Answer {
-                    state: TimeState::NotYetAdopted { adopted },
-                    piece: None,
-                };
+                return Answer::bare(TimeState::NotYetAdopted { adopted });
             }
             if let Some(at) = t.in_force_for(&self.eid) {
                 if d < at.date {
@@ -1927,23 +1960,18 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
                             rule: at.rule.clone(),
                         },
                         piece: None,
+                        read_from: at.read_from,
                     };
                 }
             }
         }
         if self.printed() == 0 {
-            return Answer {
-                state: TimeState::NotYetInserted { from: None },
-                piece: None,
-            };
+            return Answer::bare(TimeState::NotYetInserted { from: None });
         }
         if let Some(since) = earlier(t.repeal.and_then(|(d, _)| d), t.source_removed) {
             if since <= d && self.printed() > 0 {
                 let i = self.printed() - 1;
-                return Answer {
-                    state: state_in_piece(Some(d), &self.facts(i)),
-                    piece: Some(i),
-                };
+                return self.answer_from(Some(d), i);
             }
         }
         let covers = |i: usize| {
@@ -1952,18 +1980,12 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             from.is_none_or(|f| f <= d) && to.is_none_or(|x| d < x)
         };
         if let Some(i) = given_on(d).or_else(|| (0..self.printed()).rev().find(|&i| covers(i))) {
-            return Answer {
-                state: state_in_piece(Some(d), &self.facts(i)),
-                piece: Some(i),
-            };
+            return self.answer_from(Some(d), i);
         }
         if self.doc_from(0).is_some_and(|f| d < f) {
-            return Answer {
-                state: TimeState::NotYetInserted {
-                    from: self.doc_from(0),
-                },
-                piece: None,
-            };
+            return Answer::bare(TimeState::NotYetInserted {
+                from: self.doc_from(0),
+            });
         }
         // After its last printing: the unit is no longer in the act from its removal; before
         // it, after its last known wording ended, its wording is not in the corpus.
@@ -1973,25 +1995,16 @@ impl<'t, 'a> UnitTimeline<'t, 'a> {
             .and_then(|i| self.pieces[i].to);
         if let (Some((on, _)), Some(end)) = (self.removed, end) {
             if d < on {
-                return Answer {
-                    state: TimeState::NotInCorpus {
-                        earliest_edition: t.earliest_edition(),
-                        since: Some(end),
-                        estimated: self.removed.is_some_and(|r| r.1),
-                        until: Some(on),
-                    },
-                    piece: None,
-                };
+                return Answer::bare(TimeState::NotInCorpus {
+                    earliest_edition: t.earliest_edition(),
+                    since: Some(end),
+                    estimated: self.removed.is_some_and(|r| r.1),
+                    until: Some(on),
+                });
             }
-            return Answer {
-                state: TimeState::Deleted { since: Some(on) },
-                piece: None,
-            };
+            return Answer::bare(TimeState::Deleted { since: Some(on) });
         }
-        Answer {
-            state: TimeState::Deleted { since: end },
-            piece: None,
-        }
+        Answer::bare(TimeState::Deleted { since: end })
     }
 }
 
@@ -2330,5 +2343,90 @@ mod tests {
                 from: Some(d("2020-01-01"))
             }
         );
+    }
+
+    /// Each state names the text whose reading the rule chose for it, where the two texts'
+    /// readings disagree on a unit. The Russian text's own words: the act takes effect on
+    /// 01.01.2001, article 5 applied until 01.01.2010. The Kazakh text's, shared (read from
+    /// it): the whole act from 01.01.2002, article 7 from 01.01.2003, a part of article 5's
+    /// paragraph 2 until 01.01.2012. The act's day is its own clause's (a whole act's day read
+    /// in the twin does not move it); article 7's is the Kazakh's; paragraph 2 lost a part by
+    /// the Kazakh reading; its subparagraph 1) expired by the Russian article 5's, the part
+    /// counting on paragraph 2 alone, though that reading is nearer.
+    #[test]
+    fn a_state_names_the_text_whose_reading_the_rule_chose() {
+        let mut para = unit("art_5__para_2", "пункт");
+        para.children = vec![unit("art_5__para_2__subpara_1", "подпункт")];
+        let mut art_5 = unit("art_5", "статья 5");
+        art_5.children = vec![para];
+        let mut a = act(
+            vec![version(
+                "2000-01-10",
+                "2000-01-10",
+                vec![art_5, unit("art_7", "статья 7")],
+            )],
+            vec![],
+        );
+        a.lang = Lang::Ru;
+        a.commencement = Some(EffectiveRule::OnDate {
+            date: d("2001-01-01"),
+        });
+        let time = |eid: &str, limit: TimeLimit, read_from: Option<Lang>| UnitTime {
+            eid: eid.into(),
+            limit,
+            source: String::new(),
+            read_from,
+        };
+        let on = |day: &str| TimeLimit::Commences {
+            rule: EffectiveRule::OnDate { date: d(day) },
+        };
+        let until = |day: &str, part: Option<&str>| TimeLimit::Expires {
+            since: d(day),
+            part: part.map(str::to_string),
+            under: None,
+            set_by: None,
+        };
+        a.unit_times = vec![
+            time("art_5", until("2010-01-01", None), None),
+            time("", on("2002-01-01"), Some(Lang::Kk)),
+            time("art_7", on("2003-01-01"), Some(Lang::Kk)),
+            time(
+                "art_5__para_2",
+                until("2012-01-01", Some("подпункт 2)")),
+                Some(Lang::Kk),
+            ),
+        ];
+        let t = ActTimeline::new(&a);
+        let at = |eid: &str, day: &str| {
+            let answer = t.unit(eid).at(Some(d(day)));
+            (answer.state, answer.read_from)
+        };
+        let not_yet = |from: &str| TimeState::NotYetInForce {
+            adopted: d("2000-01-10"),
+            from: d(from),
+            estimated: false,
+            rule: None,
+        };
+        let expired = |since: &str, part: Option<&str>| TimeState::Expired {
+            since: d(since),
+            part: part.map(str::to_string),
+            under: None,
+            set_by: None,
+        };
+        assert_eq!(at("art_5", "2000-06-01"), (not_yet("2001-01-01"), None));
+        assert_eq!(
+            at("art_7", "2002-06-01"),
+            (not_yet("2003-01-01"), Some(Lang::Kk))
+        );
+        assert_eq!(at("art_7", "2003-01-01"), (TimeState::InForce, None));
+        assert_eq!(
+            at("art_5__para_2", "2013-01-01"),
+            (expired("2012-01-01", Some("подпункт 2)")), Some(Lang::Kk))
+        );
+        assert_eq!(
+            at("art_5__para_2__subpara_1", "2013-01-01"),
+            (expired("2010-01-01", None), None)
+        );
+        assert_eq!(at("art_5", "2009-06-01"), (TimeState::InForce, None));
     }
 }

@@ -242,6 +242,7 @@ impl UnitAnswer {
             as_of,
             predecessor,
             to_come,
+            read_from,
             ..
         } = at;
         let act = &view.act;
@@ -270,7 +271,6 @@ impl UnitAnswer {
             })
             .collect();
         let state_text = state.describe(as_of, Some(act.lang));
-        let read_from = crate::amend::time::state_read_from(act, &view.unit.eid, &state);
         let (previous, next) = neighbours(act, &unit.eid, unit.kind);
         UnitAnswer {
             lang: act.lang,

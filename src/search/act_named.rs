@@ -20,6 +20,7 @@ use super::{article, filters};
 use crate::analysis::fold::fold;
 use crate::index::schema::DOC_UNIT;
 use crate::index::Store;
+use crate::model::citation::codes::{naming_stems, KindWord};
 use crate::model::{ActKind, Lang};
 use rustc_hash::FxHashSet;
 use tantivy::query::{BooleanQuery, Occur};
@@ -37,26 +38,20 @@ pub(crate) struct ActNamed {
     pub lang: Lang,
 }
 
-/// Russian kinds' words (folded stems) and the endings their forms take: «закон», «закону»,
-/// «законе», but not «законодательство» or «правильно». Only the kinds a person names an act
-/// by: «решение о …», «приказ о …», «постановление о …» are everyday nouns in a question («кто
-/// принимает решение о выдаче …», «приказ о приёме на работу») far more often than an act's
-/// name, and a name cuts every other act's score.
-const RUSSIAN_KINDS: &[&str] = &["закон", "кодекс", "правил"];
-/// The endings of [`RUSSIAN_KINDS`]' forms (folded).
+/// Whether a kind names an act by its subject in a question: a law, a code, the Rules
+/// («закон о языках», «кодекс о браке», «правила общего водопользования», «тіл туралы заң»,
+/// «… қағидалары»). «Решение о …», «приказ о …», «постановление о …» are everyday nouns in a
+/// question («кто принимает решение о выдаче …», «приказ о приёме на работу»), as are «…
+/// туралы шешім қабылдайды», «қаулы», «бұйрық», far more often than an act's name, and a name
+/// cuts every other act's score.
+fn names_by_subject(kind: ActKind) -> bool {
+    matches!(kind, ActKind::Law | ActKind::Code | ActKind::Rules)
+}
+/// The endings the forms of a Russian kind's stem take (folded): «закон», «закону», «законе»,
+/// but not «законодательство» or «правильно».
 const RUSSIAN_ENDINGS: &[&str] = &[
     "", "а", "у", "ом", "е", "и", "ы", "ов", "ам", "ами", "ах", "ю", "ем", "я", "ях", "ям",
 ];
-/// The kinds whose subject follows in the genitive, without «о»: «правила общего
-/// водопользования».
-const GENITIVE_KINDS: &[&str] = &["правил"];
-/// Kazakh kinds' words (folded stems): «заң», «заңы», «заңда», «кодексі», «қағидалары»; not
-/// «заңнама». As in Russian, «… туралы шешім қабылдайды» (decides on …), «қаулы», «бұйрық»
-/// are everyday words in a question more often than an act's name.
-const KAZAKH_KINDS: &[&str] = &["заң", "кодекс", "қағида"];
-/// Words that begin with a Kazakh kind's stem and are no kind («заңнама», «заңды», «заңсыз»,
-/// «заңгер»).
-const KAZAKH_NOT_KINDS: &[&str] = &["заңнам", "заңды", "заңсыз", "заңгер"];
 /// The most words read as a subject.
 const SUBJECT_WORDS: usize = 6;
 
@@ -67,20 +62,26 @@ fn key(word: &str) -> String {
     ))
 }
 
-/// Whether folded `key` is a form of a Russian kind's word: the kind's stem.
-fn russian_kind(key: &str) -> Option<&'static str> {
-    RUSSIAN_KINDS.iter().copied().find(|stem| {
-        key.strip_prefix(fold(stem).as_str())
-            .is_some_and(|ending| RUSSIAN_ENDINGS.iter().any(|e| fold(e) == ending))
-    })
+/// The kind folded `key` is a form of, when it is a form of a Russian kind's word that names
+/// an act by its subject ([`names_by_subject`]).
+fn russian_kind(key: &str) -> Option<ActKind> {
+    naming_stems(Some(Lang::Ru), names_by_subject)
+        .find(|r| {
+            key.strip_prefix(fold(r.stem).as_str())
+                .is_some_and(|ending| RUSSIAN_ENDINGS.iter().any(|e| fold(e) == ending))
+        })
+        .and_then(|r| match r.names {
+            KindWord::Kind(k) => Some(k),
+            _ => None,
+        })
 }
 
-/// Whether folded `key` is a form of a Kazakh kind's word.
+/// Whether folded `key` is a form of a Kazakh kind's word that names an act by its subject
+/// ([`names_by_subject`]), not a longer word starting with the stem («заңнама», «заңгер»).
 fn kazakh_kind(key: &str) -> bool {
-    KAZAKH_KINDS.iter().any(|stem| key.starts_with(&fold(stem)))
-        && !KAZAKH_NOT_KINDS
-            .iter()
-            .any(|not| key.starts_with(&fold(not)))
+    naming_stems(Some(Lang::Kk), names_by_subject).any(|r| {
+        key.starts_with(&fold(r.stem)) && !r.not.iter().any(|not| key.starts_with(&fold(not)))
+    })
 }
 
 /// Whether `word` as typed ends a clause («…, », «…?»): a subject does not run past it.
@@ -122,7 +123,7 @@ pub(crate) fn named(text: &str, read: &[(String, String)]) -> Option<ActNamed> {
     // Russian: the kind's word, then «о» / «об» / «обо» (or, for the Rules, the subject at
     // once), then the subject.
     for (i, k) in keys.iter().enumerate() {
-        let Some(stem) = russian_kind(k) else {
+        let Some(kind) = russian_kind(k) else {
             continue;
         };
         if ends_clause(typed[i]) {
@@ -130,7 +131,8 @@ pub(crate) fn named(text: &str, read: &[(String, String)]) -> Option<ActNamed> {
         }
         let from = match keys.get(i + 1).map(String::as_str) {
             Some("о" | "об" | "обо") if !ends_clause(typed[i + 1]) => i + 2,
-            Some(_) if GENITIVE_KINDS.contains(&stem) => i + 1,
+            // The Rules' subject follows in the genitive: «правила общего водопользования».
+            Some(_) if kind == ActKind::Rules => i + 1,
             _ => continue,
         };
         // The subject runs to the end of the clause, the last word's punctuation included.
@@ -188,49 +190,39 @@ fn run_held(subject: &[Vec<String>], title: &[String]) -> usize {
     run
 }
 
-/// A title's stems, folded, those of more than two letters that are not [`GENERIC`], in the
-/// analyzer of `lang`.
+/// A title's stems ([`article::title_stems`]) in the analyzer of `lang`, those that are not
+/// [`GENERIC`]'s.
 fn stems(text: &str, lang: Lang) -> Vec<String> {
-    let analyzer = match lang {
-        Lang::Ru => crate::analysis::RU_STEM,
-        _ => crate::analysis::KK_STEM,
-    };
     static GENERIC_STEMS: std::sync::OnceLock<[Vec<String>; 2]> = std::sync::OnceLock::new();
-    let analyze = |analyzer: &str, text: &str| -> Vec<String> {
-        crate::analysis::analyze(analyzer, &crate::text::lowercase(text))
-            .into_iter()
-            .map(|t| fold(&t.text))
-            .filter(|t| t.chars().count() > 2)
-            .collect()
-    };
     let generic = GENERIC_STEMS.get_or_init(|| {
-        [
-            analyze(crate::analysis::RU_STEM, GENERIC),
-            analyze(crate::analysis::KK_STEM, GENERIC),
-        ]
+        [Lang::Ru, Lang::Kk].map(|lang| {
+            GENERIC
+                .iter()
+                .flat_map(|words| article::title_stems(words, lang))
+                .collect()
+        })
     });
     let generic = &generic[usize::from(lang != Lang::Ru)];
-    let mut out: Vec<String> = analyze(analyzer, text)
-        .into_iter()
-        .filter(|s| !generic.contains(s))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
+    let mut out = article::title_stems(text, lang);
+    out.retain(|s| !generic.contains(s));
     out
 }
 
 /// Title words that tell no act from another (nearly every title has them, or a question says
-/// them of any act): they neither count in a subject nor end it.
-const GENERIC: &str = "закон кодекс правила правил туралы заң бекіту утверждении об о внесении \
-    изменений дополнений өзгерістер толықтырулар енгізу республики республикасы \
-    республикасының республике казахстан қазақстан қазақстан қағидаларын қағидалары";
+/// them of any act): they neither count in a subject nor end it. The words of any act's title,
+/// and the kinds' words a name is read by.
+const GENERIC: [&str; 2] = [
+    article::TITLE_WORDS_OF_ANY_ACT,
+    "закон кодекс правила правил республике қағидаларын қағидалары",
+];
 
 /// The ids of the acts `named` names in the index (the request's filters not applied: an act
 /// they exclude loses nothing by the name, its units being filtered out anyway): the acts
 /// whose titles hold the longest run of its subject words, of the kind
 /// its kind's word names when one of that kind holds any, at most [`ACTS_NAMED`] of them, and
 /// none amending others. Empty when no title holds its first subject word, or when more acts
-/// than that hold the run alike.
+/// than that hold the run alike. Reads the title of each of the [`ACTS_CONSIDERED`] acts in
+/// the question's language, the twin's only where that one holds none of the subject.
 pub(crate) fn acts(
     index: &Store,
     searcher: &Searcher,
@@ -263,8 +255,10 @@ pub(crate) fn acts(
     let mut held: Vec<(String, usize, bool)> = Vec::new();
     for id in ids {
         let (mut run, mut of_kind, mut amends) = (0, false, false);
-        // A unit of each language's expression carries its title and kind.
-        for lang in [Lang::Kk, Lang::Ru] {
+        // A unit of each language's expression carries its title and kind: the question's
+        // language's is read, the twin's only when that one holds none of the subject (or the
+        // act has no text in that language).
+        for lang in [named.lang, named.lang.other()] {
             let query = BooleanQuery::new(vec![
                 (Occur::Must, filters::raw_term(f.doc_type, DOC_UNIT)),
                 (Occur::Must, filters::raw_term(f.act_id, &id)),
@@ -278,6 +272,9 @@ pub(crate) fn acts(
             run = run.max(run_held(&subject, &stems(title, named.lang)));
             of_kind |= ActKind::parse(stored.str(f.act_kind)).is_some_and(|k| kinds.contains(&k));
             amends |= article::amends_others(title);
+            if run > 0 {
+                break;
+            }
         }
         if run > 0 && !amends {
             held.push((id, run, of_kind));

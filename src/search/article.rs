@@ -442,6 +442,32 @@ pub(crate) fn acts_by_title(
     Ok(ids)
 }
 
+/// The stems of `text` (a title, or a question's words naming an act) as the acts a question
+/// names are compared by title: those of the question's language's analyzer (`lang`), folded
+/// (a question typed without Kazakh letters meets the title), of more than two letters, each
+/// once, sorted.
+pub(crate) fn title_stems(text: &str, lang: Lang) -> Vec<String> {
+    let analyzer = match lang {
+        Lang::Ru => crate::analysis::RU_STEM,
+        _ => crate::analysis::KK_STEM,
+    };
+    let mut stems: Vec<String> = crate::analysis::analyze(analyzer, &crate::text::lowercase(text))
+        .into_iter()
+        .map(|t| crate::analysis::fold::fold(&t.text))
+        .filter(|t| t.chars().count() > 2)
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
+/// Words nearly every title has, in either language («Об утверждении …», «О внесении
+/// изменений и дополнений …», «… Республики Казахстан», «… бекіту туралы»): they tell no act
+/// from another when a question's words are compared with titles ([`title_stems`]).
+pub(crate) const TITLE_WORDS_OF_ANY_ACT: &str = "туралы заң бекіту утверждении об о внесении \
+    изменений дополнений өзгерістер толықтырулар енгізу республики республикасы \
+    республикасының казахстан қазақстан";
+
 /// Whether an act's title says it amends other acts («О внесении изменений …», «… өзгерістер
 /// енгізу туралы»): such a title holds the names of the acts it amends, and an article asked
 /// for in the act named so is the named act's, not the amending act's.

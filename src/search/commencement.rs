@@ -100,35 +100,22 @@ const KAZAKH_DAY: &[&[Slot]] = &[
     &[&["колданил", "колданис"], &["мерзим"]],
 ];
 
-/// The words of the kinds of acts, in both languages: a question asking for a day
-/// ([`RUSSIAN_DAY`], [`KAZAKH_DAY`]) asks an act's day only beside one of them.
-const KIND_WORDS: &[&str] = &[
-    "закон",
-    "кодекс",
-    "указ",
-    "постановлен",
-    "приказ",
-    "решени",
-    "распоряжени",
-    "правил",
-    "положени",
-    "инструкци",
-    "заң",
-    "жарлық",
-    "қаулы",
-    "бұйрық",
-    "шешім",
-    "қағида",
-    "ереже",
-    "нұсқаулық",
-];
-
-/// Whether one of `keys` (folded words) is a word of an act's kind ([`KIND_WORDS`]).
+/// Whether one of `keys` (folded words) is a word of an act's kind or of a document an act
+/// approves, in either language ([`crate::model::citation::codes::naming_stems`]): a question
+/// asking for a day ([`RUSSIAN_DAY`], [`KAZAKH_DAY`]) asks an act's day only beside one of
+/// them.
 fn names_a_kind(keys: &[String]) -> bool {
-    static KINDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let kinds = KINDS.get_or_init(|| KIND_WORDS.iter().map(|w| fold(w)).collect());
-    keys.iter()
-        .any(|key| kinds.iter().any(|kind| key.starts_with(kind.as_str())))
+    static KINDS: std::sync::OnceLock<Vec<(String, Vec<String>)>> = std::sync::OnceLock::new();
+    let kinds = KINDS.get_or_init(|| {
+        crate::model::citation::codes::naming_stems(None, |_| true)
+            .map(|r| (fold(r.stem), r.not.iter().map(|n| fold(n)).collect()))
+            .collect()
+    });
+    keys.iter().any(|key| {
+        kinds.iter().any(|(stem, not)| {
+            key.starts_with(stem.as_str()) && !not.iter().any(|n| key.starts_with(n.as_str()))
+        })
+    })
 }
 
 /// Words that name no act in a question: filler around its name («настоящий», «этот»,
@@ -354,21 +341,8 @@ fn answer(
     // The words compared in the question's language's stems, folded (a question typed without
     // Kazakh letters meets the title), as an article lookup compares; those nearly every
     // title or no title has («туралы», «маслихата») left out, and the kind's word.
-    let stems = |text: &str| -> Vec<String> {
-        let analyzer = match asked.lang {
-            Lang::Ru => crate::analysis::RU_STEM,
-            _ => crate::analysis::KK_STEM,
-        };
-        let mut t: Vec<String> = crate::analysis::analyze(analyzer, &crate::text::lowercase(text))
-            .into_iter()
-            .map(|t| fold(&t.text))
-            .filter(|t| t.chars().count() > 2)
-            .collect();
-        t.sort_unstable();
-        t.dedup();
-        t
-    };
-    let generic = stems(GENERIC);
+    let stems = |text: &str| article::title_stems(text, asked.lang);
+    let generic: Vec<String> = GENERIC.iter().flat_map(|g| stems(g)).collect();
     let named: Vec<&str> = act_words
         .split_whitespace()
         .filter(|w| article::kinds_named(w).is_empty())
@@ -509,7 +483,9 @@ struct Found {
     subject: Vec<String>,
 }
 
-/// Words of a title that date its act («в 2022 году», «2022 жылы»), folded stems.
+/// The folded stems of the words that say a number is a year («в 2022 году», «2022 жылы»): a
+/// title's words that date its act, and the word after a year a question names
+/// ([`year_named`], which takes «г.» too).
 const YEAR_WORDS: &[&str] = &["год", "жил"];
 
 /// How alike two subjects must be (shared stems over all) to be one subject.
@@ -557,7 +533,7 @@ fn year_named(act_words: &str) -> (Option<i32>, String) {
     };
     let says_year = |w: &str| {
         let key = fold(&crate::text::lowercase(w));
-        key.starts_with("год") || key.starts_with("жил") || key == "г"
+        key == "г" || YEAR_WORDS.iter().any(|y| key.starts_with(y))
     };
     let end = if words.get(at + 1).is_some_and(|w| says_year(w)) {
         at + 2
@@ -571,10 +547,11 @@ fn year_named(act_words: &str) -> (Option<i32>, String) {
 /// Words of a title that tell no act from another (nearly every title has them) or that no
 /// title has (the issuer's name in a question): not counted among the words an act's title
 /// must share.
-const GENERIC: &str = "заң зан для туралы бекіту утверждении об о внесении изменений дополнений \
-    өзгерістер толықтырулар енгізу республики республикасы республикасының казахстан \
-    қазақстан маслихата маслихат мәслихатының мәслихат акимата әкімдігінің министра \
-    министрінің правительства үкіметінің";
+const GENERIC: [&str; 2] = [
+    article::TITLE_WORDS_OF_ANY_ACT,
+    "зан для маслихата маслихат мәслихатының мәслихат акимата әкімдігінің министра \
+     министрінің правительства үкіметінің",
+];
 
 /// A query for documents of any of `kinds`.
 fn any_kind(field: tantivy::schema::Field, kinds: &[ActKind]) -> Box<dyn TQuery> {
@@ -632,6 +609,38 @@ mod tests {
         );
         assert_eq!(place("когда вступает в силу закон о ветеранах"), None);
         assert_eq!(place("что вступает в силу в алматинской области"), None);
+    }
+
+    /// A kind's word or a document's, in any form, in either language, by the one table of
+    /// them: not a longer word that starts like one («указанный», «законодательство»,
+    /// «заңнама»).
+    #[test]
+    fn the_words_naming_a_kind_of_act() {
+        let named = |w: &str| super::names_a_kind(&[super::fold(&crate::text::lowercase(w))]);
+        for w in [
+            "закона",
+            "постановлением",
+            "правила",
+            "положения",
+            "инструкции",
+            "бұйрығы",
+            "жарлығы",
+            "өкімі",
+            "қағидалары",
+            "ережесі",
+            "нұсқаулық",
+        ] {
+            assert!(named(w), "{w}");
+        }
+        for w in [
+            "указанный",
+            "законодательство",
+            "заңнама",
+            "заңгер",
+            "ставках",
+        ] {
+            assert!(!named(w), "{w}");
+        }
     }
 
     /// A year names the act's date: it and the word saying so leave the title's words.

@@ -669,50 +669,61 @@ mod tests {
     use super::*;
     use tantivy::collector::TopDocs;
     use tantivy::query::TermQuery;
-    use tantivy::schema::{IndexRecordOption, Schema, STORED, TEXT};
-    use tantivy::{doc, Index};
+    use tantivy::schema::{Field, IndexRecordOption, Schema, STORED, TEXT};
+    use tantivy::{doc, DocAddress, Index, Searcher};
+
+    /// An index in memory of one stored text field, each of `segments` committed as a segment
+    /// of documents with these texts, and its searcher.
+    fn index_of(segments: &[Vec<String>]) -> (Searcher, Field) {
+        let mut schema = Schema::builder();
+        let text = schema.add_text_field("text", TEXT | STORED);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for segment in segments {
+            for t in segment {
+                writer.add_document(doc!(text => t.as_str())).unwrap();
+            }
+            writer.commit().unwrap();
+        }
+        (index.reader().unwrap().searcher(), text)
+    }
+
+    /// The query for word `w` of `field`.
+    fn term(field: Field, w: &str) -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, w),
+            IndexRecordOption::WithFreqs,
+        ))
+    }
+
+    /// The texts of the documents `top` found, in its order.
+    fn texts_of(searcher: &Searcher, field: Field, top: &[(Score, DocAddress)]) -> Vec<String> {
+        top.iter()
+            .map(|(_, a)| {
+                let d: tantivy::TantivyDocument = searcher.doc(*a).unwrap();
+                let v = d.get_first(field).unwrap();
+                tantivy::schema::Value::as_str(&v).unwrap().to_string()
+            })
+            .collect()
+    }
 
     /// Units with more of the words rank first; units below the minimum are not matched; the
     /// same documents come out across segments and with seeks (inside an intersection).
     #[test]
     fn more_words_rank_first_and_too_few_do_not_match() {
-        let mut schema = Schema::builder();
-        let text = schema.add_text_field("text", TEXT | STORED);
-        let index = Index::create_in_ram(schema.build());
-        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
         let texts = ["a b c d", "a b", "a a a a a a b", "c", "b d", "d", "x"];
-        for (segment, chunk) in texts.chunks(4).enumerate() {
-            for t in chunk {
-                writer
-                    .add_document(doc!(text => format!("{t} s{segment}")))
-                    .unwrap();
-            }
-            writer.commit().unwrap();
-        }
-        let searcher = index.reader().unwrap().searcher();
+        let segments: Vec<Vec<String>> = texts
+            .chunks(4)
+            .enumerate()
+            .map(|(segment, chunk)| chunk.iter().map(|t| format!("{t} s{segment}")).collect())
+            .collect();
+        let (searcher, text) = index_of(&segments);
         let words = || -> Vec<Box<dyn Query>> {
-            ["a", "b", "c", "d"]
-                .iter()
-                .map(|w| -> Box<dyn Query> {
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(text, w),
-                        IndexRecordOption::WithFreqs,
-                    ))
-                })
-                .collect()
+            ["a", "b", "c", "d"].iter().map(|w| term(text, w)).collect()
         };
         let q = Coverage::new(words(), 2);
         let top = searcher.search(&q, &TopDocs::with_limit(10)).unwrap();
-        let texts_of = |top: &[(Score, tantivy::DocAddress)]| -> Vec<String> {
-            top.iter()
-                .map(|(_, a)| {
-                    let d: tantivy::TantivyDocument = searcher.doc(*a).unwrap();
-                    let v = d.get_first(text).unwrap();
-                    tantivy::schema::Value::as_str(&v).unwrap().to_string()
-                })
-                .collect()
-        };
-        let got = texts_of(&top);
+        let got = texts_of(&searcher, text, &top);
         assert_eq!(got.len(), 4, "{got:?}");
         assert_eq!(got[0], "a b c d s0");
         assert!(got.contains(&"b d s1".to_string()));
@@ -737,7 +748,8 @@ mod tests {
         // four words tell, so its unit matches alone, after every unit with more words;
         // «d» (in 3 units) tells less than a quarter and does not.
         let telling = Coverage::new(words(), 2).or_telling();
-        let got = texts_of(&searcher.search(&telling, &TopDocs::with_limit(10)).unwrap());
+        let top = searcher.search(&telling, &TopDocs::with_limit(10)).unwrap();
+        let got = texts_of(&searcher, text, &top);
         assert_eq!(got.len(), 5, "{got:?}");
         assert_eq!(got[0], "a b c d s0");
         assert_eq!(got[4], "c s0");
@@ -750,29 +762,15 @@ mod tests {
     /// (the correction is rarer than the typed word, so it tells more).
     #[test]
     fn a_correction_does_not_raise_the_share_of_the_query_covered() {
-        let mut schema = Schema::builder();
-        let text = schema.add_text_field("text", TEXT | STORED);
-        let index = Index::create_in_ram(schema.build());
-        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        for t in ["a b", "a c", "b z", "b z", "b z", "b z", "z", "z"] {
-            writer.add_document(doc!(text => t)).unwrap();
-        }
-        writer.commit().unwrap();
-        let searcher = index.reader().unwrap().searcher();
-        let term = |w: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(
-                Term::from_field_text(text, w),
-                IndexRecordOption::WithFreqs,
-            ))
-        };
+        let texts = ["a b", "a c", "b z", "b z", "b z", "b z", "z", "z"];
+        let (searcher, text) = index_of(&[texts.map(str::to_string).to_vec()]);
+        let term = |w: &str| term(text, w);
         // «x» is the word as typed, which no unit has; «c» its correction, at a lower boost.
         let correction =
             || -> Box<dyn Query> { Box::new(tantivy::query::BoostQuery::new(term("c"), 0.5)) };
         let first = |q: &Coverage| -> String {
             let top = searcher.search(q, &TopDocs::with_limit(1)).unwrap();
-            let d: tantivy::TantivyDocument = searcher.doc(top[0].1).unwrap();
-            let v = d.get_first(text).unwrap();
-            tantivy::schema::Value::as_str(&v).unwrap().to_string()
+            texts_of(&searcher, text, &top).remove(0)
         };
         let inside: Box<dyn Query> = Box::new(super::super::dismax::DisMax::new(
             vec![term("x"), correction()],
@@ -790,15 +788,6 @@ mod tests {
             Coverage::new(vec![term("a"), term("b")], 2).with_corrections(vec![(5, correction())]);
         assert_eq!(stray.count(&searcher).unwrap(), 1);
     }
-}
-
-#[cfg(test)]
-mod long_questions {
-    use super::*;
-    use tantivy::collector::TopDocs;
-    use tantivy::query::TermQuery;
-    use tantivy::schema::{IndexRecordOption, Schema, STORED, TEXT};
-    use tantivy::{doc, Index};
 
     /// A unit with only the rarest word of a question leads a four-word question (the
     /// question may be about that word) but not a question of five words, where a unit with
@@ -806,40 +795,16 @@ mod long_questions {
     /// word that neither unit has scales both scores alike, so only the rule changes the order.
     #[test]
     fn one_word_of_a_long_question_does_not_lead_it() {
-        let mut schema = Schema::builder();
-        let text = schema.add_text_field("text", TEXT | STORED);
-        let index = Index::create_in_ram(schema.build());
-        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
         let mut texts = vec!["a z", "b c z"];
         texts.extend(["b q", "c q"].repeat(6));
         texts.extend(["d q", "e q"].repeat(3));
         texts.extend(["x"; 10]);
-        for t in texts {
-            writer.add_document(doc!(text => t)).unwrap();
-        }
-        writer.commit().unwrap();
-        let searcher = index.reader().unwrap().searcher();
+        let (searcher, text) = index_of(&[texts.into_iter().map(str::to_string).collect()]);
         let top = |words: &[&str]| -> Vec<String> {
-            let clauses = words
-                .iter()
-                .map(|w| -> Box<dyn Query> {
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(text, w),
-                        IndexRecordOption::WithFreqs,
-                    ))
-                })
-                .collect();
+            let clauses = words.iter().map(|w| term(text, w)).collect();
             let q = Coverage::new(clauses, Coverage::min_match_of(words.len())).or_telling();
-            searcher
-                .search(&q, &TopDocs::with_limit(2))
-                .unwrap()
-                .iter()
-                .map(|(_, a)| {
-                    let d: tantivy::TantivyDocument = searcher.doc(*a).unwrap();
-                    let v = d.get_first(text).unwrap();
-                    tantivy::schema::Value::as_str(&v).unwrap().to_string()
-                })
-                .collect()
+            let top = searcher.search(&q, &TopDocs::with_limit(2)).unwrap();
+            texts_of(&searcher, text, &top)
         };
         assert_eq!(top(&["a", "b", "c", "d"]), ["a z", "b c z"]);
         assert_eq!(top(&["a", "b", "c", "d", "e"]), ["b c z", "a z"]);

@@ -177,6 +177,47 @@ pub(crate) const KIND_STEMS: [KindStem; 22] = {
     ]
 };
 
+/// The documents an act approves that a question may name the act by, as it names one by its
+/// kind (`по правилам общего водопользования`, `қағидаларына сәйкес`, `положение о …`): kind
+/// words of a question, not of a citation, which names the approving act ([`KIND_STEMS`]). An
+/// instruction has no kind of its own.
+pub(crate) const DOCUMENT_STEMS: [KindStem; 6] = {
+    use crate::model::Lang::{Kk, Ru};
+    use ActKind as K;
+    const fn row(lang: crate::model::Lang, stem: &'static str, kind: ActKind) -> KindStem {
+        KindStem {
+            lang,
+            stem,
+            not: &[],
+            names: KindWord::Kind(kind),
+        }
+    }
+    [
+        row(Ru, "правил", K::Rules),
+        row(Ru, "положени", K::Regulation),
+        row(Ru, "инструкци", K::Other),
+        row(Kk, "қағида", K::Rules),
+        row(Kk, "ереже", K::Regulation),
+        row(Kk, "нұсқаулы", K::Other),
+    ]
+};
+
+/// The stems a question names an act by in `lang` (or both, for `None`): the kinds of
+/// [`KIND_STEMS`] by themselves, then the documents of [`DOCUMENT_STEMS`], of the kinds
+/// `keep` keeps, each with the longer words starting with it that name none.
+///
+/// `naming_stems(Some(Lang::Ru), |k| k == ActKind::Rules)` gives the row of `правил`.
+pub(crate) fn naming_stems(
+    lang: Option<crate::model::Lang>,
+    keep: impl Fn(ActKind) -> bool,
+) -> impl Iterator<Item = &'static KindStem> {
+    KIND_STEMS
+        .iter()
+        .chain(&DOCUMENT_STEMS)
+        .filter(move |r| lang.is_none_or(|l| r.lang == l))
+        .filter(move |r| matches!(r.names, KindWord::Kind(k) if keep(k)))
+}
+
 /// What a lowercase word of `lang` names by [`KIND_STEMS`], if it is a kind word.
 ///
 /// `kind_word(Lang::Ru, "приказом")` is `Kind(Order)`; `"законодательства"` is none.
@@ -1048,6 +1089,29 @@ mod kind_word_tests {
         for (lang, text, kind) in cases {
             assert_eq!(kind_named(lang, text), kind, "{text}");
         }
+    }
+
+    /// The stems a question names an act by, narrowed to the kinds asked for: a kind's by
+    /// itself (no modifier, not the Constitution), then a document's.
+    #[test]
+    fn the_stems_naming_an_act() {
+        use super::naming_stems;
+        let stems = |lang: Option<Lang>, kinds: &[ActKind]| -> Vec<&str> {
+            naming_stems(lang, |k| kinds.contains(&k))
+                .map(|r| r.stem)
+                .collect()
+        };
+        let named = [ActKind::Law, ActKind::Code, ActKind::Rules];
+        assert_eq!(stems(Some(Lang::Ru), &named), ["закон", "кодекс", "правил"]);
+        assert_eq!(stems(Some(Lang::Kk), &named), ["заң", "кодекс", "қағида"]);
+        assert_eq!(
+            stems(None, &[ActKind::Regulation, ActKind::Decree]),
+            ["указ", "жарлы", "положени", "ереже"]
+        );
+        let law = naming_stems(Some(Lang::Kk), |k| k == ActKind::Law)
+            .next()
+            .map(|r| r.not);
+        assert_eq!(law, Some(&["заңнам", "заңды", "заңсыз", "заңгер"][..]));
     }
 
     /// No stem is reached only through an earlier one: a stem that starts another comes
