@@ -148,12 +148,14 @@ fn numbered_with(t: &str, mark: char) -> bool {
 }
 
 /// Text that may be `N-тарау …` / `N-бап …` ([`RE_CHAPTER`], [`RE_ARTICLE`]): a number, then
-/// spaces and a hyphen (the hyphen may end the run of digits and hyphens), then `word`.
-fn numbered_word(t: &str, word: &str) -> bool {
-    starts_with_digit(t)
-        && after_number(t)
-            .trim_start_matches(|c: char| c.is_whitespace() || c == '-')
-            .starts_with(word)
+/// spaces and a hyphen or dash (the hyphen may end the run of digits and hyphens), then one of
+/// `words`.
+fn numbered_word(t: &str, words: &[&str]) -> bool {
+    starts_with_digit(t) && {
+        let rest = after_number(t)
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—'));
+        words.iter().any(|w| rest.starts_with(w))
+    }
 }
 
 /// Text starting with a Roman numeral's letter as chapters print it (Cyrillic `І` too).
@@ -187,11 +189,11 @@ pub(crate) static RE_PARA: LazyLock<Gated> = LazyLock::new(|| {
 pub(crate) static RE_SUBPARA: LazyLock<Gated> =
     LazyLock::new(|| Gated::new(r"^([0-9]+(?:-[0-9]+)*)\s?\)", |t| numbered_with(t, ')')));
 /// `1-тарау. Жалпы ережелер`, also `1 тарау. …` and `1-1 тарау` (a space where the hyphen
-/// belongs, as some acts print it).
+/// belongs, as some acts print it) and `1 – тарау. …` (a dash for the hyphen).
 pub(crate) static RE_CHAPTER: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"^([0-9]+(?:-[0-9]+)*)(?:\s*-\s*|\s+)тарау(?:\.\s*|\s+|$)(.*)$",
-        |t| numbered_word(t, "тарау"),
+        r"^([0-9]+(?:-[0-9]+)*)(?:\s*[-–—]\s*|\s+)тарау(?:\.\s*|\s+|$)(.*)$",
+        |t| numbered_word(t, &["тарау"]),
     )
 });
 /// `I ТАРАУ. ЖАЛПЫ ЕРЕЖЕЛЕР`
@@ -201,11 +203,12 @@ pub(crate) static RE_ROMAN_CHAPTER: LazyLock<Gated> = LazyLock::new(|| {
         starts_roman,
     )
 });
-/// `3-1-бап. Heading`, also `37-1 бап. Heading` (a space where the hyphen belongs) and `5 бап`.
+/// `3-1-бап. Heading`, also `37-1 бап. Heading` (a space where the hyphen belongs), `5 бап`
+/// and `1-БАП ЖАЛПЫ ЕРЕЖЕЛЕР` (an agreement's articles in capitals).
 pub(crate) static RE_ARTICLE: LazyLock<Gated> = LazyLock::new(|| {
     Gated::new(
-        r"^([0-9]+(?:-[0-9]+)*)(?:\s*-\s*|\s+)бап(?:\.\s*|\s+|$)(.*)$",
-        |t| numbered_word(t, "бап"),
+        r"^([0-9]+(?:-[0-9]+)*)(?:\s*-\s*|\s+)(?:бап|БАП)(?:\.\s*|\s+|$)(.*)$",
+        |t| numbered_word(t, &["бап", "БАП"]),
     )
 });
 /// `… 1-қосымша`, `3-1 қосымша`, `4-4 - қосымша`, `5-ҚОСЫМША` at the end of a line.
@@ -297,10 +300,21 @@ static RE_KK_GROUP: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// `Тарау 2. Heading`: a Kazakh chapter printed word first, as some approved Rules print it
+/// beside `1-тарау. …`.
+static RE_KK_WORD_CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Тарау|ТАРАУ)\s+([0-9]+(?:-[0-9]+)*|[IVXLCІ]+)\s*(\.)?(?:\s+|$)(.*)$")
+        .expect("valid regex")
+});
+
 /// Reads a structural heading (section, chapter, paragraph group or article) in Kazakh or
 /// Russian. `own_line`: the line is printed as a heading of its own (a Markdown heading), so
-/// a Russian chapter, section or paragraph group needs no period after its number; an
-/// article always does (`Статья 5 настоящего Закона …` opening a sentence is not one).
+/// a Russian chapter, section or paragraph group, or a Kazakh chapter printed word first
+/// (`Тарау 2. …`) whose title opens with a capital, needs no period after its number, nor does a
+/// Russian article whose number ends the line or whose title opens with a capital (`### Статья
+/// 3`, `### Статья 1 Общие положения`, as agreements ratified by law print them); any other
+/// article needs its period (`Статья 5 настоящего Закона …` opening a sentence is not one, in a
+/// heading line or not).
 /// Latin letters that look like Cyrillic ones are read as Cyrillic (see [`fold_lookalikes`]).
 pub(crate) fn heading_line(text: &str, own_line: bool) -> Option<HeadingLine> {
     if let Some(h) = heading_line_exact(text, own_line) {
@@ -343,6 +357,18 @@ fn heading_line_exact(text: &str, own_line: bool) -> Option<HeadingLine> {
         });
     }
     let first = text.chars().next()?;
+    if first == 'Т' {
+        let c = RE_KK_WORD_CHAPTER.captures(text)?;
+        let bare_or_titled = c[3].chars().next().is_none_or(char::is_uppercase);
+        if !(c.get(2).is_some() || own_line && bare_or_titled) {
+            return None;
+        }
+        return Some(HeadingLine {
+            kind: HeadKind::Chapter,
+            num: num_of(&c[1]),
+            heading: c[3].trim().to_string(),
+        });
+    }
     if matches!(first, 'С' | 'с' | 'Г' | 'г' | 'Р' | 'р' | 'П' | 'п') {
         let c = RE_RU_HEADING.captures(text)?;
         let word = lowercase(&c[1]);
@@ -354,9 +380,11 @@ fn heading_line_exact(text: &str, own_line: bool) -> Option<HeadingLine> {
             _ => HeadKind::Subsection,
         };
         let digits = c[2].as_bytes().first().is_some_and(u8::is_ascii_digit);
-        if !(period || own_line && kind != HeadKind::Article)
-            || kind == HeadKind::Article && !digits
-        {
+        // A heading line's article with no period: its number alone, or a title opening with a
+        // capital.
+        let bare_or_titled = c[4].chars().next().is_none_or(char::is_uppercase);
+        let unpunctuated = kind != HeadKind::Article || bare_or_titled;
+        if !(period || own_line && unpunctuated) || kind == HeadKind::Article && !digits {
             return None;
         }
         return Some(HeadingLine {
@@ -558,6 +586,9 @@ mod tests {
             " бап",
             "-бап",
             "бап.",
+            "БАП",
+            " – ",
+            "—",
             "Қаз",
             "x",
             "\u{0661}",
@@ -658,6 +689,43 @@ mod tests {
         assert_eq!(h("Статья 7.", true), some(HeadKind::Article, "7", ""));
         // An article needs its period: a sentence may open with `Статья 5 …`.
         assert_eq!(h("Статья 5 настоящего Закона применяется", true), None);
+        assert_eq!(h("Статья 5 настоящего Закона применяется", false), None);
+        // A heading line of its own needs none when the number ends it or a title opens with
+        // a capital (agreements ratified by laws 164215 and 129448); a paragraph still does.
+        assert_eq!(h("Статья 12", true), some(HeadKind::Article, "12", ""));
+        assert_eq!(h("Статья 12", false), None);
+        assert_eq!(
+            h("Статья 1 Общие положения", true),
+            some(HeadKind::Article, "1", "Общие положения")
+        );
+        assert_eq!(h("Статья 1 Общие положения", false), None);
+        assert_eq!(
+            h("1-БАП ЖАЛПЫ ЕРЕЖЕЛЕР", true),
+            some(HeadKind::Article, "1", "ЖАЛПЫ ЕРЕЖЕЛЕР")
+        );
+        // A Kazakh chapter printed word first (Astana's Rules 224614), or with a dash for the
+        // hyphen (Shymkent's Rules 133447).
+        assert_eq!(
+            h(
+                "Тарау 2. Астана қаласында қолжетімді ортаны құру тәртібі",
+                true
+            ),
+            some(
+                HeadKind::Chapter,
+                "2",
+                "Астана қаласында қолжетімді ортаны құру тәртібі"
+            )
+        );
+        assert_eq!(
+            h("Тарау 4. Қорытынды ережелер", false),
+            some(HeadKind::Chapter, "4", "Қорытынды ережелер")
+        );
+        assert_eq!(h("Тарау 4 бойынша", true), None);
+        assert_eq!(h("Тарау 4 Қорытынды ережелер", false), None);
+        assert_eq!(
+            h("1 – тарау. Жалпы ережелер", false),
+            some(HeadKind::Chapter, "1", "Жалпы ережелер")
+        );
         assert_eq!(
             h("Глава I. Общие положения", false),
             some(HeadKind::Chapter, "1", "Общие положения")

@@ -1,8 +1,9 @@
 //! Laws, codes, orders and decisions in the Markdown layout of zan.gov.kz exports and of the
 //! public mirror (`kaz.md` / `rus.md`), in Kazakh and in Russian: YAML front matter, a table
 //! of contents (`## Мазмұны` / `## Оглавление`, skipped: its entries are never the title nor
-//! units), `# Title`, chapters (`## I ТАРАУ. …`, `1-тарау.` / `## Глава I.`, `Глава 1.`),
-//! articles (`### 1-бап. …`, `### 37-1 бап.` / `### Статья 1.`), numbered parts `1.`,
+//! units), `# Title`, chapters (`## I ТАРАУ. …`, `1-тарау.`, `### Тарау 2.` / `## Глава I.`,
+//! `Глава 1.`), articles (`### 1-бап. …`, `### 37-1 бап.` / `### Статья 1.`, and as a heading
+//! line `### Статья 1` or `### Статья 1 Title`: see `common::heading_line`), numbered parts `1.`,
 //! subparagraphs `1)`, notes (`> *Ескерту. …*`, `Ескертпе.` / `Сноска.`, `Примечание.`),
 //! approval stamps, appendix headers, HTML tables (kept as text, a cell a line).
 //!

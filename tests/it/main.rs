@@ -26,6 +26,7 @@ mod damaged_index;
 mod definitions_asked;
 mod eval_set;
 mod grep_doors;
+mod heading_layouts;
 mod held_wording;
 #[cfg(feature = "history")]
 mod history_git;
