@@ -347,8 +347,17 @@ const CONTROLS: &[&str] = &[
 ];
 
 /// Prefixes of the words of an act's execution or of charging someone with it:
-/// «исполнение», «выполнение», «возложен», «орындалуы», «жүктелген».
-const EXECUTION: &[&str] = &["исполн", "выполн", "возлож", "орындал", "жүктел"];
+/// «исполнение», «выполнение», «возложен», «орындалуы», «жүктелген» («исполнительный», of
+/// an executive body, is not one).
+const EXECUTION: &[&str] = &[
+    "исполнени",
+    "исполня",
+    "выполнени",
+    "выполня",
+    "возлож",
+    "орындал",
+    "жүктел",
+];
 
 /// The Kazakh prefixes among [`CONTROLS`] and [`EXECUTION`].
 const KAZAKH_CONTROL: &[&str] = &["бақыла", "қадағала", "жауапт", "орындал", "жүктел"];
@@ -1184,6 +1193,7 @@ mod tests {
             None
         );
         assert_eq!(a("кто исполняет решение суда"), None);
+        assert_eq!(a("исполнительными единиц контролирует"), None);
     }
 
     /// What an act is adopted under: the kinds named are those of the acts it cites, and with
