@@ -1,17 +1,28 @@
-//! Questions asking when a named act takes effect, or until when it applies: «когда вступает
-//! в силу постановление об отчислениях с букмекерских ставок», «с какого числа действует
-//! закон о ветеранах», «ломбардтар туралы бұйрық қашан күшіне енеді», «бейбит жиналыстар
-//! туралы зан кашан кушине енеди», «ardagerler turaly zan qashan kushine enedi».
+//! Questions asking for one of a named act's own points: when it takes effect or until when
+//! it applies («когда вступает в силу постановление об отчислениях с букмекерских ставок», «с
+//! какого числа действует закон о ветеранах», «ломбардтар туралы бұйрық қашан күшіне енеді»,
+//! «ardagerler turaly zan qashan kushine enedi»), who controls its execution («кто
+//! контролирует исполнение решения о льготном проезде студентов», «… туралы шешімнің
+//! орындалуын кім бақылайды»), and what it is adopted under («на основании какого закона …»,
+//! «… қандай заңға сәйкес қабылданған»).
 //!
 //! Nearly every act ends with the same clause («… вводится в действие по истечении десяти
-//! календарных дней …», «… күнтізбелік он күн өткен соң қолданысқа енгізіледі»), so its words
-//! say nothing of whose clause answers: the rest of the question does. Its other words name
-//! the act as an article lookup's do ([`super::article`]: the kind's word chooses the kind, the
-//! subject words the title); the acts whose titles hold the most of them give their own
-//! clause — the unit naming the act itself («Настоящее постановление», «Осы бұйрық») that
-//! commences it or sets its end — first, the question's language before the twin. A question
-//! whose words name no act (none left, or no title holding enough of them) is searched as any
-//! other. Only a question with such asking words costs an index look-up.
+//! календарных дней …», «… күнтізбелік он күн өткен соң қолданысқа енгізіледі»), and nearly
+//! every local decision charges someone with its control in the same words («Контроль за
+//! исполнением настоящего решения возложить на …») and opens with the acts it is adopted
+//! under («В соответствии с …», «… сәйкес»): those words say nothing of whose point answers,
+//! and the act's own subject (its first point) says more of the rest of the question. The
+//! question's other words name the act as an article lookup's do ([`super::article`]: the
+//! kind's word chooses the kind, the subject words the title); the acts whose titles hold the
+//! most of them give their own point — the unit naming the act itself («Настоящее
+//! постановление», «Осы бұйрық») that commences it, sets its end or charges its control, or
+//! its preamble — first, the question's language before the twin. Acts whose titles hold as
+//! many of the words come in the order the search's candidates have them (their units hold
+//! the words no title does), but for a when-question naming a kind, which the newer answers.
+//! When no title holds enough of the words, a local decision the words found (the best
+//! candidate that is not itself such a point) gives its point. A question whose words name no
+//! act is searched as any other. Only a question with such asking words costs an index
+//! look-up.
 
 use super::collect::TopAdjusted;
 use super::{article, filters, question, terms};
@@ -23,11 +34,25 @@ use tantivy::query::{BooleanQuery, Occur, Query as TQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
 
-/// A question asking when an act takes effect: the words naming the act, and the question's
-/// language.
+/// Which of an act's own points a question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Point {
+    /// Its clause of taking effect or of ending.
+    Clock,
+    /// The point charging someone with the control of its execution («Контроль за исполнением
+    /// настоящего решения возложить на …», «Осы шешімнің орындалуын бақылау … жүктелсін»).
+    Control,
+    /// Its preamble, naming the acts it is adopted under («В соответствии с … Закона …»).
+    Basis,
+}
+
+/// A question asking for one of an act's own points: which, the words naming the act, and
+/// the question's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct WhenAsked {
-    /// The question's words that are neither asking words nor the words of taking effect
+pub(crate) struct PointAsked {
+    /// The point asked for.
+    pub point: Point,
+    /// The question's words that are neither asking words nor the words asking for the point
     /// (Latin words read as Cyrillic): they name the act.
     pub act_words: String,
     /// Kazakh when the question asks in Kazakh words, Russian otherwise.
@@ -35,6 +60,10 @@ pub(crate) struct WhenAsked {
     /// The place the question names («в алматинской области», «Астана қаласында»), and the
     /// act words that are not its name: the subject of the act asked for.
     pub place: Option<PlaceNamed>,
+    /// A day asked of what no kind's word names («с какого дня надбавки …», «… қай күннен
+    /// бастап»): only a local decision, whose points are its subject and its own clauses,
+    /// answers it with its commencement (a law's provisions set days of their own).
+    pub decisions_only: bool,
 }
 
 /// A place named among a question's act words ([`crate::model::citation::regions::named_in`]).
@@ -100,6 +129,17 @@ const KAZAKH_DAY: &[&[Slot]] = &[
     &[&["колданил", "колданис"], &["мерзим"]],
 ];
 
+/// Ways of asking from which day, which ask when an act takes effect even beside no kind's word
+/// when a local decision's subject answers the rest («с какого дня надбавки …», «… қай
+/// күннен бастап»): [`PointAsked::decisions_only`].
+const FROM_DAY: &[&[Slot]] = &[
+    // «с какого числа (дня, даты, момента)».
+    &[&["с"], &["как"], &["числ", "дн", "дат", "момент"]],
+    // «қашаннан бастап», «қай күннен (уақыттан) бастап».
+    &[&["кашаннан"], &["бастап"]],
+    &[&["каи"], &["кунн", "уакиттан"], &["бастап"]],
+];
+
 /// Whether one of `keys` (folded words) is a word of an act's kind or of a document an act
 /// approves, in either language ([`crate::model::citation::codes::naming_stems`]): a question
 /// asking for a day ([`RUSSIAN_DAY`], [`KAZAKH_DAY`]) asks an act's day only beside one of
@@ -138,7 +178,7 @@ const FILLER: &[&str] = &[
 ];
 
 /// Prefixes that must be the whole word: prepositions, «қай».
-const WHOLE: &[&str] = &["в", "с", "до", "каи"];
+const WHOLE: &[&str] = &["в", "с", "до", "по", "каи"];
 
 /// Whether `key` (a folded word) begins with one of `slot`'s prefixes ([`WHOLE`] ones: is
 /// one).
@@ -195,7 +235,39 @@ fn mark(keys: &[String], patterns: &[&[Slot]], taken: &mut [bool]) -> bool {
 /// the words naming the act (each Latin word as `read` has it: the word typed, the Cyrillic
 /// word searched in its place) and the question's language. `None` for any other text, and
 /// for a question whose other words are only asking words.
-pub(crate) fn asked(text: &str, read: &[(String, String)]) -> Option<WhenAsked> {
+pub(crate) fn asked(text: &str, read: &[(String, String)]) -> Option<PointAsked> {
+    let (words, keys) = words_and_keys(text);
+    let mut taken = vec![false; words.len()];
+    let mut kazakh = mark(&keys, KAZAKH, &mut taken);
+    let mut russian = mark(&keys, RUSSIAN, &mut taken);
+    let mut decisions_only = false;
+    if names_a_kind(&keys) {
+        kazakh |= mark(&keys, KAZAKH_DAY, &mut taken);
+        russian |= mark(&keys, RUSSIAN_DAY, &mut taken);
+    } else if !kazakh && !russian && mark(&keys, FROM_DAY, &mut taken) {
+        decisions_only = true;
+        // «қай», «бастап» are Kazakh; «с какого» Russian.
+        kazakh = keys.iter().any(|k| k == "бастап");
+        russian = !kazakh;
+    }
+    if !kazakh && !russian {
+        return None;
+    }
+    let act_words = act_words_of(&words, &keys, &taken, read, |_, key| {
+        CLOCK.iter().any(|p| key.starts_with(p))
+    })?;
+    let place = named_place(&act_words);
+    Some(PointAsked {
+        point: Point::Clock,
+        act_words: act_words.join(" "),
+        lang: if kazakh { Lang::Kk } else { Lang::Ru },
+        place,
+        decisions_only,
+    })
+}
+
+/// A question's words (punctuation around them left out) and their folded lowercase keys.
+fn words_and_keys(text: &str) -> (Vec<&str>, Vec<String>) {
     let words: Vec<&str> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -205,24 +277,28 @@ pub(crate) fn asked(text: &str, read: &[(String, String)]) -> Option<WhenAsked> 
         .iter()
         .map(|w| fold(&crate::text::lowercase(w)))
         .collect();
-    let mut taken = vec![false; words.len()];
-    let mut kazakh = mark(&keys, KAZAKH, &mut taken);
-    let mut russian = mark(&keys, RUSSIAN, &mut taken);
-    if names_a_kind(&keys) {
-        kazakh |= mark(&keys, KAZAKH_DAY, &mut taken);
-        russian |= mark(&keys, RUSSIAN_DAY, &mut taken);
-    }
-    if !kazakh && !russian {
-        return None;
-    }
-    let asking = question::asking_words(&words);
+    (words, keys)
+}
+
+/// The words of a question naming the act it asks of: those neither `taken` (the words asking
+/// for the point), nor asking words, nor filler, nor `other` (more words of the point), each
+/// Latin word as `read` has it (the word typed, the Cyrillic word searched in its place);
+/// `None` when none is left.
+fn act_words_of(
+    words: &[&str],
+    keys: &[String],
+    taken: &[bool],
+    read: &[(String, String)],
+    other: impl Fn(&str, &str) -> bool,
+) -> Option<Vec<String>> {
+    let asking = question::asking_words(words);
     let filler: Vec<String> = FILLER.iter().map(|w| fold(w)).collect();
     let act_words: Vec<String> = words
         .iter()
-        .zip(&keys)
+        .zip(keys)
         .zip(taken.iter().zip(&asking))
-        .filter(|((_, key), (t, a))| {
-            !**t && !**a && !filler.contains(key) && !CLOCK.iter().any(|p| key.starts_with(p))
+        .filter(|((w, key), (t, a))| {
+            !**t && !**a && !filler.contains(key) && !other(&crate::text::lowercase(w), key)
         })
         .map(|((w, _), _)| {
             read.iter()
@@ -241,15 +317,185 @@ pub(crate) fn asked(text: &str, read: &[(String, String)]) -> Option<WhenAsked> 
                 )
         })
         .collect();
-    if act_words.is_empty() {
+    (!act_words.is_empty()).then_some(act_words)
+}
+
+/// Prefixes of the words saying who controls or answers for something: «контроль»,
+/// «следит», «отвечает», «бақылайды», «қадағалайды», «жауапты».
+const CONTROLS: &[&str] = &[
+    "контрол",
+    "следит",
+    "отвеча",
+    "ответствен",
+    "курир",
+    "бақыла",
+    "қадағала",
+    "жауапт",
+];
+
+/// Prefixes of the words of an act's execution or of charging someone with it:
+/// «исполнение», «выполнение», «возложен», «орындалуы», «жүктелген» («исполнительный», of
+/// an executive body, is not one).
+const EXECUTION: &[&str] = &[
+    "исполнени",
+    "исполня",
+    "выполнени",
+    "выполня",
+    "возлож",
+    "орындал",
+    "жүктел",
+];
+
+/// The Kazakh prefixes among [`CONTROLS`] and [`EXECUTION`].
+const KAZAKH_CONTROL: &[&str] = &["бақыла", "қадағала", "жауапт", "орындал", "жүктел"];
+
+/// Prefixes of the words of the kinds of act that charge someone with their control: a
+/// decision, a resolution, an order, a disposition.
+const CONTROLLED_KINDS: &[&str] = &[
+    "решени",
+    "постановлен",
+    "приказ",
+    "распоряжени",
+    "шешім",
+    "қаулы",
+    "бұйрық",
+    "өкім",
+];
+
+/// Whether `key` (a folded word) begins with one of `prefixes` folded.
+fn begins_with_any(key: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| key.starts_with(fold(p).as_str()))
+}
+
+/// The question `text` asks who controls an act's execution, if it asks so: a word of control
+/// (or of answering for it) beside a word of execution or of charging with it («кто
+/// контролирует исполнение решения о …», «на кого возложен контроль …», «… шешімнің
+/// орындалуын кім бақылайды»), or beside the kind of a decision («контроль по решению о …»).
+/// Control of anything else («кто контролирует содержание кладбищ», «… сақталуын кім
+/// бақылайды») is asked of the provisions that say so, and is not read.
+pub(crate) fn control_asked(text: &str, read: &[(String, String)]) -> Option<PointAsked> {
+    let (words, keys) = words_and_keys(text);
+    let is = begins_with_any;
+    let controls = keys.iter().any(|k| is(k, CONTROLS));
+    let execution = keys.iter().any(|k| is(k, EXECUTION));
+    let of_kind = keys.iter().any(|k| is(k, CONTROLLED_KINDS));
+    let with_control = keys.iter().any(|k| is(k, &["контрол", "бақыла"]));
+    if !(controls && (execution || (with_control && of_kind))) {
         return None;
     }
+    let taken: Vec<bool> = keys
+        .iter()
+        .map(|k| is(k, CONTROLS) || is(k, EXECUTION))
+        .collect();
+    let kazakh = keys.iter().any(|k| is(k, KAZAKH_CONTROL));
+    let act_words = act_words_of(&words, &keys, &taken, read, |_, _| false)?;
     let place = named_place(&act_words);
-    Some(WhenAsked {
+    Some(PointAsked {
+        point: Point::Control,
         act_words: act_words.join(" "),
         lang: if kazakh { Lang::Kk } else { Lang::Ru },
         place,
+        decisions_only: false,
     })
+}
+
+/// Prefixes of the words of being adopted under another act: «на основании», «в
+/// соответствии», «согласно», «опирается», «негізінде», «негізделген», «сәйкес».
+const BASIS: &[&str] = &[
+    "основан",
+    "соответств",
+    "согласно",
+    "опира",
+    "негіз",
+    "сәйкес",
+];
+
+/// The Kazakh prefixes among [`BASIS`].
+const KAZAKH_BASIS: &[&str] = &["негіз", "сәйкес"];
+
+/// Ways of asking which provision an act is adopted under: «по какой статье (какому закону)»,
+/// «қай бабына», «қандай заңға».
+const BASIS_ASKED: &[&[Slot]] = &[
+    &[
+        &["по"],
+        &["как"],
+        &["стат", "закон", "кодекс", "постановлен", "приказ", "норм"],
+    ],
+    &[
+        &["каи", "кандаи"],
+        &["баб", "зан", "кодекс", "каули", "буирик"],
+    ],
+];
+
+/// Prefixes of the words naming a provision (an article, a point): in a question asking what
+/// an act is adopted under, they name the provision it cites, not the act.
+const PROVISION: &[&str] = &["стать", "пункт", "подпункт", "бап", "баб", "тармақ"];
+
+/// How near a word that asks stands to a word of being adopted under another act, before it
+/// («қандай заңға сәйкес», «на какие законы опирается») or after it («на основании какого»,
+/// «в соответствии с каким»), in words.
+const ASKED_BEFORE: usize = 3;
+const ASKED_AFTER: usize = 2;
+
+/// The question `text` asks what an act is adopted under, if it asks so: a word of being
+/// adopted under another act («на основании», «согласно», «сәйкес», «негізінде») with a
+/// word that asks beside it, or «по какой статье (какому закону)», «қай бабына». A word that
+/// asks elsewhere asks something else of the act the basis word cites («согласно закону о …
+/// какие права …»). The kinds the question names other than a decision's are the kinds of the
+/// acts it is adopted under, not its own: they and the provisions' words do not name it.
+pub(crate) fn basis_asked(text: &str, read: &[(String, String)]) -> Option<PointAsked> {
+    let (words, keys) = words_and_keys(text);
+    let is = begins_with_any;
+    let mut taken: Vec<bool> = keys.iter().map(|k| is(k, BASIS)).collect();
+    let asking = question::asking_words(&words);
+    let said = taken.iter().enumerate().any(|(i, basis)| {
+        *basis
+            && asking[i.saturating_sub(ASKED_BEFORE)..(i + 1 + ASKED_AFTER).min(asking.len())]
+                .contains(&true)
+    });
+    let patterned = mark(&keys, BASIS_ASKED, &mut taken);
+    if !said && !patterned {
+        return None;
+    }
+    let kazakh = keys
+        .iter()
+        .any(|k| is(k, KAZAKH_BASIS) || k == "каи" || k == "кандаи");
+    let act_words = act_words_of(&words, &keys, &taken, read, |lower, key| {
+        is(key, PROVISION)
+            || article::kinds_named(lower)
+                .iter()
+                .any(|k| *k != ActKind::Decision)
+    })?;
+    let place = named_place(&act_words);
+    Some(PointAsked {
+        point: Point::Basis,
+        act_words: act_words.join(" "),
+        lang: if kazakh { Lang::Kk } else { Lang::Ru },
+        place,
+        decisions_only: false,
+    })
+}
+
+/// The point `text` asks of an act, if it asks one: when it takes effect ([`asked`]), who
+/// controls it ([`control_asked`]), what it is adopted under ([`basis_asked`]).
+pub(crate) fn point_asked(text: &str, read: &[(String, String)]) -> Option<PointAsked> {
+    asked(text, read)
+        .or_else(|| control_asked(text, read))
+        .or_else(|| basis_asked(text, read))
+}
+
+/// Whether a unit's text is an act's own point charging someone with the control of its
+/// execution: «2. Контроль за исполнением настоящего решения возложить на …», «Осы шешімнің
+/// орындалуын бақылау … жүктелсін», «… бақылауды өзіме қалдырамын».
+pub(crate) fn is_own_control(text: &str) -> bool {
+    static OWN_CONTROL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^(?:[0-9]+\\?[.)]\s*)?(?:контроль\s+[зэ]а\s+(?:исполнением|выполнением)\s+(?:настоя[щш]\w*|данного|этого)\s+(?:решени|постановлени|приказ|распоряжени)|(?:осы|бұл)\s+(?:шешім|қаулы|бұйрық|өкім)\w*\s+(?:орындал|атқарыл)\w*\s+бақыла)",
+        )
+        .expect("static regex")
+    });
+    let folded = crate::text::fold_lookalikes(text);
+    OWN_CONTROL.is_match(folded.trim_start())
 }
 
 /// The place `act_words` name, with the words left when its name is taken out; `None` when
@@ -291,11 +537,14 @@ const CLAUSES_READ: usize = 40;
 const CLOCK_WORDS_RU: &str = "вводится действие вступает силу действует утрачивает";
 const CLOCK_WORDS_KK: &str = "қолданысқа енгізіледі күшіне енеді қолданылады жояды";
 
-/// The units answering `asked` within `filters`: the own clauses of taking effect and ending
-/// ([`crate::structure::effective::is_own_clock`]) of the acts whose titles hold the most of
-/// its act words — at least half of them — of the kind its words name when one has such a
-/// clause (of any kind otherwise), best title first, the question's language before the twin.
-/// Empty when no act's title holds enough of them.
+/// The units answering `asked` within `filters`: the own points asked (the clauses of taking
+/// effect and ending, [`crate::structure::effective::is_own_clock`]; the control point,
+/// [`is_own_control`]; the preamble) of the acts whose titles hold the most of its act words
+/// — at least half of them — of the kind its words name when one has such a point (of any
+/// kind otherwise; only decisions for [`PointAsked::decisions_only`]), best title first, the
+/// question's language before the twin. When no act's title holds enough of them, the point
+/// of the local decision the words found among `top`, the search's candidates
+/// ([`point_of_found`]); else empty.
 ///
 /// A question naming a place («… в алматинской области») asks for an act of that place: every
 /// title of the place's acts holds the place's name, so the acts of the place are compared by
@@ -304,8 +553,9 @@ const CLOCK_WORDS_KK: &str = "қолданысқа енгізіледі күші
 pub(crate) fn units(
     index: &Store,
     searcher: &Searcher,
-    asked: &WhenAsked,
+    asked: &PointAsked,
     filters: &[(Occur, Box<dyn TQuery>)],
+    top: &[(f32, DocAddress)],
 ) -> crate::Result<Vec<DocAddress>> {
     if let Some(named) = &asked.place {
         let of_place = filters::raw_term(index.fields().place, named.place);
@@ -318,17 +568,85 @@ pub(crate) fn units(
             filters,
         )?;
         if !found.is_empty() {
-            return Ok(found);
+            return in_order_found(index, searcher, asked, found, top);
         }
     }
-    answer(index, searcher, asked, &asked.act_words, None, filters)
+    let found = answer(index, searcher, asked, &asked.act_words, None, filters)?;
+    if !found.is_empty() {
+        return in_order_found(index, searcher, asked, found, top);
+    }
+    point_of_found(index, searcher, asked, filters, top)
+}
+
+/// `found` (the points of acts whose titles hold as many of the words), the acts in the order
+/// the search's candidates `top` have them: the words the titles do not hold («в
+/// талдыкоргане», «психологам») are in the acts' units. A when-question naming a kind keeps
+/// its order: of two acts of one subject, the newer answers it.
+fn in_order_found(
+    index: &Store,
+    searcher: &Searcher,
+    asked: &PointAsked,
+    found: Vec<DocAddress>,
+    top: &[(f32, DocAddress)],
+) -> crate::Result<Vec<DocAddress>> {
+    if asked.point == Point::Clock && !asked.decisions_only {
+        return Ok(found);
+    }
+    let f = index.fields();
+    let act_of = |doc: DocAddress| -> crate::Result<String> {
+        Ok(crate::index::stored::fetch(index, searcher, doc)?
+            .str(f.act_id)
+            .to_string())
+    };
+    let mut acts: Vec<String> = Vec::new();
+    for doc in &found {
+        let id = act_of(*doc)?;
+        if !acts.contains(&id) {
+            acts.push(id);
+        }
+    }
+    if acts.len() < 2 {
+        return Ok(found);
+    }
+    let ranked = acts_found(index, searcher, asked, top)?;
+    let mut keyed: Vec<(usize, DocAddress)> = Vec::with_capacity(found.len());
+    for doc in found {
+        let id = act_of(doc)?;
+        keyed.push((
+            ranked.iter().position(|a| *a == id).unwrap_or(ranked.len()),
+            doc,
+        ));
+    }
+    keyed.sort_by_key(|(rank, _)| *rank);
+    Ok(keyed.into_iter().map(|(_, d)| d).collect())
+}
+
+/// The acts of the best of `top` (the search's candidates, best first), in order, leaving out
+/// the candidates that are themselves the point `asked` (those share the point's words with
+/// every act, not the subject's).
+fn acts_found(
+    index: &Store,
+    searcher: &Searcher,
+    asked: &PointAsked,
+    top: &[(f32, DocAddress)],
+) -> crate::Result<Vec<String>> {
+    let f = index.fields();
+    let mut acts: Vec<String> = Vec::new();
+    for (_, doc) in top.iter().take(FOUND_READ) {
+        let stored = crate::index::stored::fetch(index, searcher, *doc)?;
+        let id = stored.str(f.act_id);
+        if !is_stored_point(index, asked.point, &stored) && !acts.iter().any(|a| a == id) {
+            acts.push(id.to_string());
+        }
+    }
+    Ok(acts)
 }
 
 /// [`units`] for the acts `act_words` name, of those `within` matches when given.
 fn answer(
     index: &Store,
     searcher: &Searcher,
-    asked: &WhenAsked,
+    asked: &PointAsked,
     act_words: &str,
     within: Option<Box<dyn TQuery>>,
     filters: &[(Occur, Box<dyn TQuery>)],
@@ -366,48 +684,13 @@ fn answer(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let clock: Vec<Term> = terms::analyze_field(index, f.ru_stem, CLOCK_WORDS_RU)
-        .into_iter()
-        .map(|(_, w)| Term::from_field_text(f.ru_stem, &w))
-        .chain(
-            // A Kazakh word's `kk_stem` terms are its stem and form together.
-            terms::analyze_field(index, f.kk_exact, CLOCK_WORDS_KK)
-                .into_iter()
-                .flat_map(|(_, w)| crate::analysis::form_terms(&w))
-                .map(|form| Term::from_field_text(f.kk_stem, &form)),
-        )
-        .collect();
-    // The units of `id` (of `kinds`) holding the clock words that are its own clauses, the
-    // question's language first, how many of the words its titles hold, and its day.
+    // The units of `id` (of `kinds`) that are its own point asked, the question's language
+    // first, how many of the words its titles hold, and its day.
     let own_clauses = |id: &str, kinds: &[ActKind]| -> crate::Result<Found> {
-        let any_clock: Vec<(Occur, Box<dyn TQuery>)> = clock
-            .iter()
-            .map(|t| {
-                let q: Box<dyn TQuery> =
-                    Box::new(TermQuery::new(t.clone(), IndexRecordOption::WithFreqs));
-                (Occur::Should, q)
-            })
-            .collect();
-        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![
-            (Occur::Must, filters::raw_term(f.doc_type, DOC_UNIT)),
-            (Occur::Must, filters::raw_term(f.act_id, id)),
-            (Occur::Must, Box::new(BooleanQuery::new(any_clock))),
-        ];
-        if !kinds.is_empty() {
-            clauses.push((Occur::Must, any_kind(f.act_kind, kinds)));
-        }
-        clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
         let mut own: Vec<(bool, DocAddress)> = Vec::new();
         let (mut shared, mut adopted, mut amends) = (0, None, false);
         let mut subject: Vec<String> = Vec::new();
-        for (_, doc) in searcher
-            .search(
-                &BooleanQuery::new(clauses),
-                &TopAdjusted::plain(CLAUSES_READ),
-            )?
-            .0
-        {
-            let stored = crate::index::stored::fetch(index, searcher, doc)?;
+        for (doc, stored) in point_candidates(index, searcher, asked.point, id, kinds, filters)? {
             let title = stems(stored.str(f.act_title));
             shared = shared.max(wanted.iter().filter(|w| title.contains(w)).count());
             amends |= article::amends_others(stored.str(f.act_title));
@@ -423,11 +706,11 @@ fn answer(
             adopted = adopted.or(stored
                 .date(f.act_date)
                 .and_then(crate::index::schema::from_tantivy_date));
-            if crate::structure::effective::is_own_clock(stored.str(f.text)) {
+            if is_point(asked.point, stored.str(f.text)) {
                 own.push((stored.str(f.lang) != asked.lang.as_str(), doc));
             }
         }
-        // The question's language first; within it, the order the clock words scored.
+        // The question's language first; within it, the order the point's words scored.
         own.sort_by_key(|(other, _)| *other);
         Ok(Found {
             clauses: own.into_iter().map(|(_, d)| d).collect(),
@@ -438,7 +721,9 @@ fn answer(
         })
     };
     let mut passes: Vec<&[ActKind]> = vec![&[]];
-    if !kinds.is_empty() {
+    if asked.decisions_only {
+        passes = vec![&[ActKind::Decision]];
+    } else if !kinds.is_empty() {
         passes.insert(0, kinds.as_slice());
     }
     for kinds in passes {
@@ -468,6 +753,125 @@ fn answer(
             .take(ACTS_ANSWERING)
             .flat_map(|a| a.clauses)
             .collect());
+    }
+    Ok(Vec::new())
+}
+
+/// The words each point is written in, in both languages (`ru_stem` and `kk_stem`): the units
+/// of an act holding them are read for its own point. A preamble is found by its place.
+fn point_words(point: Point) -> Option<(&'static str, &'static str)> {
+    match point {
+        Point::Clock => Some((CLOCK_WORDS_RU, CLOCK_WORDS_KK)),
+        Point::Control => Some(("контроль исполнением", "бақылау орындалуын")),
+        Point::Basis => None,
+    }
+}
+
+/// Whether a unit's `text` is an act's own `point` (a preamble is one by its place alone).
+fn is_point(point: Point, text: &str) -> bool {
+    match point {
+        Point::Clock => crate::structure::effective::is_own_clock(text),
+        Point::Control => is_own_control(text),
+        Point::Basis => true,
+    }
+}
+
+/// Whether a unit as stored is an act's own `point` (a preamble by its eid).
+fn is_stored_point(index: &Store, point: Point, stored: &crate::index::stored::StoredDoc) -> bool {
+    let f = index.fields();
+    match point {
+        Point::Basis => stored.str(f.eid) == "preamble",
+        other => is_point(other, stored.str(f.text)),
+    }
+}
+
+/// The units of act `id` (of `kinds` when any) within `filters` that may be its own `point`,
+/// with what they store, in the order the point's words score them: those holding its words,
+/// or its preamble.
+fn point_candidates(
+    index: &Store,
+    searcher: &Searcher,
+    point: Point,
+    id: &str,
+    kinds: &[ActKind],
+    filters: &[(Occur, Box<dyn TQuery>)],
+) -> crate::Result<Vec<(DocAddress, crate::index::stored::StoredDoc)>> {
+    let f = index.fields();
+    let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![
+        (Occur::Must, filters::raw_term(f.doc_type, DOC_UNIT)),
+        (Occur::Must, filters::raw_term(f.act_id, id)),
+    ];
+    match point_words(point) {
+        Some((ru, kk)) => {
+            let words: Vec<(Occur, Box<dyn TQuery>)> = terms::analyze_field(index, f.ru_stem, ru)
+                .into_iter()
+                .map(|(_, w)| Term::from_field_text(f.ru_stem, &w))
+                .chain(
+                    // A Kazakh word's `kk_stem` terms are its stem and form together.
+                    terms::analyze_field(index, f.kk_exact, kk)
+                        .into_iter()
+                        .flat_map(|(_, w)| crate::analysis::form_terms(&w))
+                        .map(|form| Term::from_field_text(f.kk_stem, &form)),
+                )
+                .map(|t| {
+                    let q: Box<dyn TQuery> =
+                        Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
+                    (Occur::Should, q)
+                })
+                .collect();
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(words))));
+        }
+        None => clauses.push((Occur::Must, filters::raw_term(f.eid, "preamble"))),
+    }
+    if !kinds.is_empty() {
+        clauses.push((Occur::Must, any_kind(f.act_kind, kinds)));
+    }
+    clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
+    searcher
+        .search(
+            &BooleanQuery::new(clauses),
+            &TopAdjusted::plain(CLAUSES_READ),
+        )?
+        .0
+        .into_iter()
+        .map(|(_, doc)| -> crate::Result<_> {
+            Ok((doc, crate::index::stored::fetch(index, searcher, doc)?))
+        })
+        .collect()
+}
+
+/// Candidates read for the local decision the words found, when no title names the act.
+const FOUND_READ: usize = 10;
+
+/// The own point `asked` of the local decision the question's words found: the act of the
+/// best of `top` (the search's candidates, best first) that is not itself such a point
+/// (those share the point's words with every act), when it is a decision; the question's
+/// language first. Empty otherwise.
+fn point_of_found(
+    index: &Store,
+    searcher: &Searcher,
+    asked: &PointAsked,
+    filters: &[(Occur, Box<dyn TQuery>)],
+    top: &[(f32, DocAddress)],
+) -> crate::Result<Vec<DocAddress>> {
+    let f = index.fields();
+    for (_, doc) in top.iter().take(FOUND_READ) {
+        let stored = crate::index::stored::fetch(index, searcher, *doc)?;
+        if is_stored_point(index, asked.point, &stored) {
+            continue;
+        }
+        if stored.str(f.act_kind) != ActKind::Decision.as_str() {
+            return Ok(Vec::new());
+        }
+        let id = stored.str(f.act_id).to_string();
+        let mut own: Vec<(bool, DocAddress)> =
+            point_candidates(index, searcher, asked.point, &id, &[], filters)?
+                .into_iter()
+                .filter(|(_, s)| is_point(asked.point, s.str(f.text)))
+                .map(|(d, s)| (s.str(f.lang) != asked.lang.as_str(), d))
+                .collect();
+        own.sort_by_key(|(other, _)| *other);
+        return Ok(own.into_iter().map(|(_, d)| d).collect());
     }
     Ok(Vec::new())
 }
@@ -716,6 +1120,151 @@ mod tests {
         assert_eq!(a("визаның қолданылу мерзімін ұзарту"), None);
         assert_eq!(a("до какого числа платить налог на транспорт"), None);
         assert_eq!(a("срок действия разрешения на работу"), None);
-        assert_eq!(a("жәрдемақы қай күннен бастап төленеді"), None);
+    }
+
+    /// «From which day» asked beside no kind's word is read, of local decisions only; «until
+    /// which day» beside none is a deadline, not read.
+    #[test]
+    fn a_day_asked_with_no_kind_word() {
+        let a = |q: &str| asked(q, &[]).map(|a| (a.act_words, a.lang, a.decisions_only));
+        assert_eq!(
+            a("с какого дня студенты талдыкоргана ездят за полцены"),
+            Some((
+                "студенты талдыкоргана ездят за полцены".to_string(),
+                Lang::Ru,
+                true
+            ))
+        );
+        assert_eq!(
+            a("жәрдемақы қай күннен бастап төленеді"),
+            Some(("жәрдемақы төленеді".to_string(), Lang::Kk, true))
+        );
+        assert_eq!(
+            a("надбавки қашаннан бастап"),
+            Some(("надбавки".to_string(), Lang::Kk, true))
+        );
+        // A kind's word named: any act's clause, as before.
+        assert_eq!(
+            a("с какого числа действует приказ о ставках нотариусов"),
+            Some(("приказ о ставках нотариусов".to_string(), Lang::Ru, false))
+        );
+        assert_eq!(
+            a("до какого числа надо отремонтировать тепловые сети"),
+            None
+        );
+        assert_eq!(
+            a("жылу желілерін жөндеу қай уақытқа дейін жүргізіледі"),
+            None
+        );
+    }
+
+    /// Who controls an act's execution: a word of control beside one of execution or of a
+    /// decision's kind; control of anything else is not read.
+    #[test]
+    fn control_of_an_acts_execution_asked() {
+        use super::{control_asked, Point};
+        let a = |q: &str| control_asked(q, &[]).map(|a| (a.point, a.act_words, a.lang));
+        assert_eq!(
+            a("кто контролирует исполнение решения о льготном проезде студентов"),
+            Some((
+                Point::Control,
+                "решения о льготном проезде студентов".to_string(),
+                Lang::Ru
+            ))
+        );
+        assert_eq!(
+            a("на кого возложен контроль по решению о правилах погребения"),
+            Some((
+                Point::Control,
+                "на по решению о правилах погребения".to_string(),
+                Lang::Ru
+            ))
+        );
+        assert_eq!(
+            a("үй жануарлары туралы шешімнің орындалуын кім бақылайды"),
+            Some((
+                Point::Control,
+                "үй жануарлары туралы шешімнің".to_string(),
+                Lang::Kk
+            ))
+        );
+        assert_eq!(
+            a("жерлеу кагидалары туралы шешимнин орындалуына ким жауапты"),
+            Some((
+                Point::Control,
+                "жерлеу кагидалары туралы шешимнин".to_string(),
+                Lang::Kk
+            ))
+        );
+        assert_eq!(a("кто осуществляет контроль за содержанием кладбищ"), None);
+        assert_eq!(
+            a("зираттарды күтіп ұстау шартының сақталуын кім бақылайды"),
+            None
+        );
+        assert_eq!(a("кто исполняет решение суда"), None);
+        assert_eq!(a("исполнительными единиц контролирует"), None);
+    }
+
+    /// What an act is adopted under: the kinds named are those of the acts it cites, and with
+    /// the provisions' words they do not name it.
+    #[test]
+    fn the_basis_of_an_act_asked() {
+        use super::{basis_asked, Point};
+        let a = |q: &str| basis_asked(q, &[]).map(|a| (a.point, a.act_words, a.lang));
+        assert_eq!(
+            a("на основании какого закона маслихат дал льготный проезд студентам"),
+            Some((
+                Point::Basis,
+                "на маслихат дал льготный проезд студентам".to_string(),
+                Lang::Ru
+            ))
+        );
+        assert_eq!(
+            a("по какой статье водного кодекса утверждены правила водопользования"),
+            Some((
+                Point::Basis,
+                "водного утверждены правила водопользования".to_string(),
+                Lang::Ru
+            ))
+        );
+        assert_eq!(
+            a("тұрғын үй көмегі туралы шешім қай үкімет қаулысына сәйкес қабылданған"),
+            Some((
+                Point::Basis,
+                "тұрғын үй көмегі туралы шешім үкімет қабылданған".to_string(),
+                Lang::Kk
+            ))
+        );
+        // Said, not asked; asked, but of what the act cited says; nothing asking for a basis.
+        assert_eq!(a("в соответствии с законом о языках"), None);
+        assert_eq!(
+            a("согласно закону о противодействии торговле людьми какие права есть у жертвы"),
+            None
+        );
+        assert_eq!(a("какие документы нужны для пособия"), None);
+    }
+
+    /// An act's own control point, in both languages, numbered or not, with the texts' slips
+    /// («настояшего», Latin «i»); another body's control, or a Rules' provision, is not one.
+    #[test]
+    fn an_acts_own_control_point() {
+        use super::is_own_control;
+        for own in [
+            "2. Контроль за исполнением настоящего решения возложить на курирующего заместителя акима области.",
+            "3. Контроль за исполнением настояшего решения возложить на «Постоянную комиссию …».",
+            "2\\. Контроль за исполнением данного решения возложить на государственное учреждение",
+            "2. Осы шешімнің орындалуын бақылау облыс әкімінің жетекшілік ететін орынбасарына жүктелсін.",
+            "4. Осы шешiмнiң атқарылуын бақылау облыс әкiмiнiң орынбасарына жүктелсін.",
+            "Контроль за исполнением настоящего приказа возложить на курирующего вице-министра.",
+        ] {
+            assert!(is_own_control(own), "{own}");
+        }
+        for other in [
+            "4. Акимат района осуществляет контроль за соблюдением условий по погребению",
+            "Глава 7. Порядок заключения договора и осуществления контроля за соблюдением его условий",
+            "7) мемлекеттік ветеринариялық-санитариялық бақылау және қадағалау нәтижелері бойынша",
+        ] {
+            assert!(!is_own_control(other), "{other}");
+        }
     }
 }

@@ -326,9 +326,10 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     };
     // A question's reading: an article asked for by number (`статья 7 закона о миграции`,
     // `7-бап`, typed in Latin letters too, its words read as the search read them), else a
-    // question asking when a named act takes effect («когда вступает в силу закон о
-    // ветеранах», «… туралы бұйрық қашан күшіне енеді»), else an act named by its kind and
-    // subject («по закону о языках …»).
+    // question asking for a named act's own point: when it takes effect («когда вступает в
+    // силу закон о ветеранах», «… туралы бұйрық қашан күшіне енеді»), who controls its
+    // execution, what it is adopted under; else an act named by its kind and subject («по
+    // закону о языках …»).
     let read: Vec<(String, String)> = read_as
         .iter()
         .map(|r| (r.word.clone(), r.read.clone()))
@@ -338,7 +339,7 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
         .then(|| article::asked(&req.text).or_else(|| article::asked_latin(&req.text, &read)))
         .flatten();
     let when = match &article_asked {
-        None if reads => commencement::asked(&req.text, &read),
+        None if reads => commencement::point_asked(&req.text, &read),
         _ => None,
     };
     // The units of an act the question names by its subject rank above other acts' units.
@@ -388,9 +389,10 @@ pub fn search(index: &Store, req: &SearchRequest) -> crate::Result<SearchResults
     // An article asked for by number (`статья 7 закона о миграции`, `7-бап`) comes first.
     let mut several_acts: Option<(article::ArticleAsked, Vec<String>)> = None;
     if reads && !budget.spent() {
-        // A question asking when a named act takes effect has that act's own clause first.
+        // A question asking when a named act takes effect, who controls it or what it is
+        // adopted under has that act's own point first.
         if let Some(when) = when {
-            let first = commencement::units(index, &searcher, &when, &filters)?;
+            let first = commencement::units(index, &searcher, &when, &filters, &top)?;
             put_first(&mut top, &mut total, first);
         }
         if let Some(asked) = article_asked {

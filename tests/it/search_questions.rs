@@ -1229,14 +1229,11 @@ fn a_question_when_a_law_takes_effect_finds_its_article_below_the_heading_line()
     }
 }
 
-/// A question naming a place asks for that place's act: every title of Almaty oblast's
-/// decisions holds «Алматинской области» («Алматы облысы»), so those words cannot tell them
-/// apart, and another decision of the oblast (the Rules of general water use) came first on
-/// them. The subject's words alone choose among the place's acts: the decision on the
-/// students' reduced fares (whose title names no place; its maslikhat does). A place the index
-/// holds no act of (Karaganda oblast) loses no act: the words choose among all.
-#[test]
-fn a_question_when_a_places_act_takes_effect_is_answered_by_its_subject() {
+/// An index of ten decisions of the Almaty oblast maslikhat (`evals/corpus`: two on fares, the
+/// pets, migration, burial, farm animals and heating Rules, the fire-water costs, the water-use
+/// Rules, the drinking-water price) and Astana's housing aid: a place's acts on near subjects,
+/// most with the same control, basis and commencement points in other words.
+fn index_of_local_decisions() -> (tempfile::TempDir, zanlex::ZanIndex) {
     let almaty = "local-almaty-oblast/08-local-decisions/154-almatinskoi-oblasti/15400000-almatinskoi-oblasti";
     let acts: Vec<String> = [
         "2022/0401-o-lgotnom-proezde-na-obshchestvennom-transporte-krome-taksi-obuc-166388",
@@ -1257,7 +1254,18 @@ fn a_question_when_a_places_act_takes_effect_is_answered_by_its_subject() {
     ))
     .collect();
     let acts: Vec<&str> = acts.iter().map(String::as_str).collect();
-    let (_dir, index) = crate::common::index_of_eval_acts(&acts);
+    crate::common::index_of_eval_acts(&acts)
+}
+
+/// A question naming a place asks for that place's act: every title of Almaty oblast's
+/// decisions holds «Алматинской области» («Алматы облысы»), so those words cannot tell them
+/// apart, and another decision of the oblast (the Rules of general water use) came first on
+/// them. The subject's words alone choose among the place's acts: the decision on the
+/// students' reduced fares (whose title names no place; its maslikhat does). A place the index
+/// holds no act of (Karaganda oblast) loses no act: the words choose among all.
+#[test]
+fn a_question_when_a_places_act_takes_effect_is_answered_by_its_subject() {
+    let (_dir, index) = index_of_local_decisions();
     let fares = "maslikhat-decision-2022-04-01-17-78#para_3";
     for (q, lang, answer) in [
         (
@@ -1283,6 +1291,61 @@ fn a_question_when_a_places_act_takes_effect_is_answered_by_its_subject() {
     ] {
         assert_first_hit(&index, q, lang, answer);
     }
+}
+
+/// A local decision's own points asked for with its subject: who controls its execution, what
+/// it is adopted under, from which day it applies (no kind of act named). The oblast's
+/// decisions charge the same deputy akim with their control in the same words (the fire-water
+/// costs and the water-use Rules alike), open with «В соответствии с …» («… сәйкес») and end
+/// with the same commencement: the subject chooses the act, the asking words its point, which
+/// comes before the act's first point (the subject itself). Control of what the Rules govern
+/// is asked of the Rules, not of the decision approving them.
+#[test]
+fn a_local_decisions_control_basis_and_day_are_its_own_points() {
+    use zanlex::Lang::{Kk, Ru};
+    let (_dir, index) = index_of_local_decisions();
+    for (q, lang, answer) in [
+        (
+            "кто контролирует исполнение решения о правилах общего водопользования в алматинской области",
+            Ru,
+            "maslikhat-decision-2025-09-24-41-225#para_2",
+        ),
+        (
+            "өрт сөндіруге жұмсалған ауыз су шығындарын өтеу туралы шешімді бақылау кімге жүктелген",
+            Kk,
+            "maslikhat-decision-2025-08-27-40-221#para_2",
+        ),
+        (
+            "на основании какого закона маслихат дал льготный проезд студентам",
+            Ru,
+            "maslikhat-decision-2022-04-01-17-78#preamble",
+        ),
+        (
+            "астанада тұрғын үй көмегін көрсету тәртібі қай үкімет қаулысына сәйкес айқындалған",
+            Kk,
+            "maslikhat-decision-2021-11-24-104-15-vii#preamble",
+        ),
+        (
+            "с какого числа в алматинской области действует плата 107 тенге за кубометр питьевой воды",
+            Ru,
+            "maslikhat-decision-2025-12-15-44-245#para_2",
+        ),
+    ] {
+        assert_first_hit(&index, q, lang, answer);
+    }
+    let hits = index
+        .search(
+            &SearchRequest::new("кто осуществляет контроль за содержанием и обслуживанием кладбищ")
+                .limit(3)
+                .lang(Ru),
+        )
+        .expect("searches")
+        .hits;
+    assert!(
+        !keys(&hits).contains(&"maslikhat-decision-2024-04-26-20-96#para_3".to_string()),
+        "{:#?}",
+        keys(&hits)
+    );
 }
 
 /// A person's word for a thing the law names by what it does (`data/question_words.tsv`): the
