@@ -223,7 +223,7 @@ pub fn is_cyrillic(c: char) -> bool {
 /// assert_eq!(cyrillic_twin('Y'), Some('Ү'));
 /// assert_eq!(cyrillic_twin('V'), None);
 /// ```
-pub fn cyrillic_twin(c: char) -> Option<char> {
+pub const fn cyrillic_twin(c: char) -> Option<char> {
     Some(match c {
         'a' => 'а',
         'e' => 'е',
@@ -253,6 +253,28 @@ pub fn cyrillic_twin(c: char) -> Option<char> {
         'Ə' => 'Ә',
         _ => return None,
     })
+}
+
+/// The ASCII bytes that are letters of the look-alike table ([`cyrillic_twin`]).
+const ASCII_TWINS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = cyrillic_twin(b as u8 as char).is_some();
+        b += 1;
+    }
+    table
+};
+
+/// Whether `text` holds a letter of the look-alike table: a scan of its bytes first (the
+/// table's letters are ASCII, or Latin letters led by 0xC4, 0xC6 or 0xC9), its chars only
+/// when a byte may be one.
+fn has_lookalike_letter(text: &str) -> bool {
+    let may = text.bytes().any(|b| match ASCII_TWINS.get(b as usize) {
+        Some(&twin) => twin,
+        None => matches!(b, 0xC4 | 0xC6 | 0xC9),
+    });
+    may && text.chars().any(|c| cyrillic_twin(c).is_some())
 }
 
 fn lookalike(c: char) -> Option<char> {
@@ -295,7 +317,7 @@ fn is_lookalike_word(word: &str) -> bool {
 pub fn fold_lookalikes(text: &str) -> Cow<'_, str> {
     // Most texts have no look-alike letter at all, and the rest no Latin letter next to a
     // Cyrillic one: only a word holding both is read.
-    if !text.chars().any(|c| cyrillic_twin(c).is_some()) {
+    if !has_lookalike_letter(text) {
         return Cow::Borrowed(text);
     }
     let words = || text.split(|c: char| !is_letter_or_digit(c));
@@ -543,6 +565,23 @@ pub(crate) fn lower_simple(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte scan finds every letter of the look-alike table, and only those.
+    #[test]
+    fn lookalike_letters_found_by_their_bytes() {
+        let found: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| has_lookalike_letter(&format!("қ{c}қ")))
+            .collect();
+        let table: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| cyrillic_twin(c).is_some())
+            .collect();
+        assert_eq!(found, table);
+        assert!(!has_lookalike_letter(
+            "Қазақстан Республикасы 2024 жылғы «№ 5»"
+        ));
+    }
 
     /// The fast paths answer as `char::is_alphanumeric` does, for every character.
     #[test]
