@@ -95,11 +95,12 @@ fn ingest_file_unguarded(path: &Path, corpus_parent: &Path) -> crate::Result<(Ac
 /// The length in bytes of the longest run of letters or digits in `act`'s texts that the
 /// tokenizer leaves out ([`crate::analysis::tokenizer::MAX_TOKEN_BYTES`]), if any.
 fn longest_unindexed_word(act: &Act) -> Option<usize> {
+    use crate::analysis::normalize::is_letter_or_digit;
     let limit = crate::analysis::tokenizer::MAX_TOKEN_BYTES;
     let texts = std::iter::once(act.title.as_str())
         .chain(act.all_units().into_iter().map(|u| u.text.as_str()));
     texts
-        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
+        .flat_map(|t| t.split(|c: char| !is_letter_or_digit(c)))
         .map(str::len)
         .filter(|&n| n > limit)
         .max()

@@ -171,6 +171,23 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// `char::is_alphanumeric` with the fast paths of [`is_letter`]: the Unicode table lookup it
+/// makes for every Cyrillic letter costs more than the rest of a scan over a text.
+///
+/// ```
+/// use zanlex_analysis::normalize::is_letter_or_digit;
+/// assert!(is_letter_or_digit('қ') && is_letter_or_digit('7') && is_letter_or_digit('Ⅻ'));
+/// assert!(!is_letter_or_digit('«') && !is_letter_or_digit('-'));
+/// ```
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_letter(c) || c.is_numeric()
+    }
+}
+
 /// Kazakh lowercase of one character, with a fast path for Russian-range Cyrillic.
 #[inline]
 pub fn push_lower(c: char, out: &mut String) {
@@ -206,7 +223,7 @@ pub fn is_cyrillic(c: char) -> bool {
 /// assert_eq!(cyrillic_twin('Y'), Some('Ү'));
 /// assert_eq!(cyrillic_twin('V'), None);
 /// ```
-pub fn cyrillic_twin(c: char) -> Option<char> {
+pub const fn cyrillic_twin(c: char) -> Option<char> {
     Some(match c {
         'a' => 'а',
         'e' => 'е',
@@ -236,6 +253,28 @@ pub fn cyrillic_twin(c: char) -> Option<char> {
         'Ə' => 'Ә',
         _ => return None,
     })
+}
+
+/// The ASCII bytes that are letters of the look-alike table ([`cyrillic_twin`]).
+const ASCII_TWINS: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = cyrillic_twin(b as u8 as char).is_some();
+        b += 1;
+    }
+    table
+};
+
+/// Whether `text` holds a letter of the look-alike table: a scan of its bytes first (the
+/// table's letters are ASCII, or Latin letters led by 0xC4, 0xC6 or 0xC9), its chars only
+/// when a byte may be one.
+fn has_lookalike_letter(text: &str) -> bool {
+    let may = text.bytes().any(|b| match ASCII_TWINS.get(b as usize) {
+        Some(&twin) => twin,
+        None => matches!(b, 0xC4 | 0xC6 | 0xC9),
+    });
+    may && text.chars().any(|c| cyrillic_twin(c).is_some())
 }
 
 fn lookalike(c: char) -> Option<char> {
@@ -276,8 +315,12 @@ fn is_lookalike_word(word: &str) -> bool {
 /// assert_eq!(fold_lookalikes("COVID-19, VІI бөлім"), "COVID-19, VІI бөлім");
 /// ```
 pub fn fold_lookalikes(text: &str) -> Cow<'_, str> {
-    // Most texts have no Latin letter next to a Cyrillic one: only a word holding both is read.
-    let words = || text.split(|c: char| !c.is_alphanumeric());
+    // Most texts have no look-alike letter at all, and the rest no Latin letter next to a
+    // Cyrillic one: only a word holding both is read.
+    if !has_lookalike_letter(text) {
+        return Cow::Borrowed(text);
+    }
+    let words = || text.split(|c: char| !is_letter_or_digit(c));
     if !words().any(is_lookalike_word) {
         return Cow::Borrowed(text);
     }
@@ -285,7 +328,7 @@ pub fn fold_lookalikes(text: &str) -> Cow<'_, str> {
     let mut from = 0;
     for (at, c) in text
         .char_indices()
-        .filter(|(_, c)| !c.is_alphanumeric())
+        .filter(|(_, c)| !is_letter_or_digit(*c))
         .chain(std::iter::once((text.len(), ' ')))
     {
         let word = &text[from..at];
@@ -522,6 +565,33 @@ pub(crate) fn lower_simple(word: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte scan finds every letter of the look-alike table, and only those.
+    #[test]
+    fn lookalike_letters_found_by_their_bytes() {
+        let found: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| has_lookalike_letter(&format!("қ{c}қ")))
+            .collect();
+        let table: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| cyrillic_twin(c).is_some())
+            .collect();
+        assert_eq!(found, table);
+        assert!(!has_lookalike_letter(
+            "Қазақстан Республикасы 2024 жылғы «№ 5»"
+        ));
+    }
+
+    /// The fast paths answer as `char::is_alphanumeric` does, for every character.
+    #[test]
+    fn letter_or_digit_is_alphanumeric_for_every_char() {
+        let differ: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| is_letter_or_digit(c) != c.is_alphanumeric())
+            .collect();
+        assert_eq!(differ, Vec::<char>::new());
+    }
 
     /// Words the mirror's texts print with Latin look-alikes, each as the Cyrillic word it shows:
     /// the Constitutional Law on the Government (`Yкiметiнiң`, `ШЕШIМ`), the Almaty oblast
